@@ -1,0 +1,29 @@
+# Plan Atlas. `make site` builds the site from data/; `make test` runs the tests. Both set up .venv first.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test check lint clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+site: $(BIN)/.installed  ## build the static site into site/
+	$(BIN)/mkdocs build --strict
+
+serve: $(BIN)/.installed  ## live preview on http://127.0.0.1:8000 (reloads on changes to data/)
+	$(BIN)/mkdocs serve
+
+check: $(BIN)/.installed  ## validate data/ only
+	$(BIN)/python -m docs_build check
+
+test: $(BIN)/.installed  ## run the test suite and lint
+	$(BIN)/ruff check docs_build hooks tests
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site $(VENV)

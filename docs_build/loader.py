@@ -1,0 +1,157 @@
+"""Load data/ into a Dataset: safe YAML, then the schema pass; every problem is collected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .models import Country, Institution, Instrument, Law, Model, Pillar, Plan, Theme
+from .problems import Problem, quote
+from .schema_check import validate
+from .yamlsafe import Located, YamlProblem, load
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+
+
+class InstitutionsFile(Model):
+    """data/countries/<code>/institutions.yaml"""
+
+    institutions: list[Institution]
+
+
+class LawsFile(Model):
+    """data/countries/<code>/laws.yaml"""
+
+    laws: list[Law]
+
+
+class InstrumentsFile(Model):
+    """data/instruments.yaml"""
+
+    instruments: list[Instrument]
+
+
+class ThemesFile(Model):
+    """data/themes.yaml"""
+
+    themes: list[Theme]
+
+
+@dataclass
+class Loaded:
+    """A validated model with the positions of its source file, for later messages."""
+
+    model: BaseModel
+    doc: Located
+    path: str
+
+
+@dataclass
+class Dataset:
+    """Everything under data/, validated against the schema (cross-references not yet checked)."""
+
+    root: Path
+    countries: dict[str, Loaded] = field(default_factory=dict)
+    institutions: dict[str, Loaded] = field(default_factory=dict)
+    laws: dict[str, Loaded] = field(default_factory=dict)
+    instruments: Loaded | None = None
+    themes: Loaded | None = None
+    plans: dict[str, Loaded] = field(default_factory=dict)
+    pillars: dict[str, list[Loaded]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _Reader:
+    """Reads files of one data directory, turning every failure into a Problem."""
+
+    def __init__(self, data_dir: Path, dataset: Dataset):
+        self.data_dir = data_dir
+        self.dataset = dataset
+        self.seen: set[Path] = set()
+
+    def shown(self, path: Path) -> str:
+        """Path as printed in messages: relative to the data directory's parent."""
+        try:
+            return str(path.relative_to(self.data_dir.parent))
+        except ValueError:
+            return str(path)
+
+    def read(self, path: Path, model: type[BaseModel], required: bool = True) -> Loaded | None:
+        """Load and validate one file; record problems and return None on failure."""
+        self.seen.add(path)
+        shown = self.shown(path)
+        if not path.is_file():
+            if required:
+                self.dataset.problems.append(Problem(shown, 1, 1, "data.missing-file", "file not found"))
+            return None
+        if path.stat().st_size > MAX_FILE_BYTES:
+            self.dataset.problems.append(Problem(shown, 1, 1, "data.too-large",
+                                                 f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"))
+            return None
+        try:
+            doc = load(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError as exc:
+            self.dataset.problems.append(Problem(shown, 1, 1, "data.encoding", f"not UTF-8: {exc.reason}"))
+            return None
+        except YamlProblem as exc:
+            value = None if exc.value is None else quote(exc.value)
+            self.dataset.problems.append(Problem(shown, exc.line, exc.col, exc.type, exc.message, value))
+            return None
+        if not isinstance(doc.data, dict):
+            self.dataset.problems.append(Problem(shown, 1, 1, "schema.wrong-type",
+                                                 "a data file must be a mapping of fields"))
+            return None
+        result, problems = validate(model, doc, shown)
+        self.dataset.problems.extend(problems)
+        return None if result is None else Loaded(result, doc, shown)
+
+
+def load_dataset(data_dir: Path) -> Dataset:
+    """Read every file of data/ and validate each against its schema."""
+    data_dir = data_dir.resolve()
+    dataset = Dataset(root=data_dir)
+    reader = _Reader(data_dir, dataset)
+    if not data_dir.is_dir():
+        dataset.problems.append(Problem(str(data_dir), 1, 1, "data.missing-file", "data directory not found"))
+        return dataset
+    dataset.instruments = reader.read(data_dir / "instruments.yaml", InstrumentsFile)
+    dataset.themes = reader.read(data_dir / "themes.yaml", ThemesFile)
+    for country_dir in sorted(p for p in (data_dir / "countries").glob("*") if p.is_dir()):
+        key = country_dir.name
+        loaded = reader.read(country_dir / "country.yaml", Country)
+        if loaded:
+            dataset.countries[key] = loaded
+        for name, model, store in (("institutions.yaml", InstitutionsFile, dataset.institutions),
+                                   ("laws.yaml", LawsFile, dataset.laws)):
+            item = reader.read(country_dir / name, model, required=False)
+            if item:
+                store[key] = item
+    for plan_dir in sorted(p for p in (data_dir / "plans").glob("*") if p.is_dir()):
+        plan = reader.read(plan_dir / "plan.yaml", Plan)
+        if plan is None:
+            reader.seen.update(plan_dir.glob("*.yaml"))
+            continue
+        if "pillars" in plan.doc.data:
+            line, col = plan.doc.where(("pillars",), key=True)
+            dataset.problems.append(Problem(plan.path, line, col, "schema.unknown-field",
+                                            "unknown field 'pillars' (pillars are listed in 'pillar_files')"))
+        dataset.plans[plan_dir.name] = plan
+        pillars = []
+        for name in plan.model.pillar_files:
+            target = (plan_dir / name).resolve()
+            if target.parent != plan_dir.resolve() or not name.endswith(".yaml"):
+                line, col = plan.doc.where(("pillar_files",))
+                dataset.problems.append(Problem(plan.path, line, col, "data.bad-path",
+                                                "pillar files must be .yaml files beside plan.yaml", quote(name)))
+                continue
+            pillar = reader.read(target, Pillar)
+            if pillar:
+                pillars.append(pillar)
+        dataset.pillars[plan_dir.name] = pillars
+    for path in sorted(data_dir.rglob("*.y*ml")):
+        if path.resolve() not in {p.resolve() for p in reader.seen}:
+            dataset.problems.append(Problem(reader.shown(path), 1, 1, "data.unknown-file",
+                                            "file is not part of the data layout (see ARCHITECTURE.md)"))
+    return dataset

@@ -1,0 +1,194 @@
+"""Generate the site's data pages as Markdown, in memory, from the Atlas and the templates."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markupsafe import Markup
+
+from . import urls
+from .atlas import Atlas
+from .models import Activity, Objective, Pillar, Plan
+from .render import environment, one_line, prose, title_text
+from .walk import Node, activities, walk
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: its Markdown source path under docs_dir, its content, and whether nav lists it."""
+
+    src: str
+    content: str
+    in_nav: bool = True
+
+
+def link(url: str) -> Markup:
+    """A docs-relative Markdown link target for a site path, checked by MkDocs at build time."""
+    if url.endswith("/") and url.startswith("plans/") and url.count("/") == 4:
+        return Markup("/" + url.rstrip("/") + ".md")
+    return Markup("/" + url + "index.md")
+
+
+def src_of(url: str) -> str:
+    """Markdown source path under docs_dir for a site path."""
+    return str(link(url))[1:]
+
+
+def front_matter(title: str, description: str | None = None, **extra: Any) -> str:
+    """YAML front matter with escaped title and description (Material prints them unescaped)."""
+    meta: dict[str, Any] = {"title": title_text(title, 120)}
+    if description:
+        meta["description"] = title_text(description, 200)
+    meta.update(extra)
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+@dataclass
+class ItemView:
+    """An objective or activity with its computed id, anchor and URLs, for templates."""
+
+    item: Objective | Activity
+    key: str
+    id: str
+    anchor: str
+    depth: int
+    label: str
+    page_link: Markup | None
+    pillar_link: Markup
+    parents: list[ItemView]
+
+    @property
+    def display_ref(self) -> str:
+        """Reference as printed, or the positional key in brackets when none is printed."""
+        return self.item.ref or f"[{self.key}]"
+
+
+class SiteBuilder:
+    """Builds every generated page from one Atlas."""
+
+    def __init__(self, atlas: Atlas, template_dir: Path):
+        self.atlas = atlas
+        self.env = environment(template_dir)
+
+    def render(self, template: str, **context: Any) -> str:
+        """Render one page template with shared helpers."""
+        return self.env.get_template(template).render(link=link, atlas=self.atlas, urls=urls, **context)
+
+    def with_abbreviations(self, code: str, body: str) -> str:
+        """Append acronym definitions (abbr extension) for the country's acronyms that occur in the page."""
+        acronyms = self.atlas.acronyms(code)
+        abbrs = [(Markup(a), Markup(one_line(n))) for a, n in sorted(acronyms.items())
+                 if re.search(rf"(?<!\w){re.escape(a)}(?!\w)", body)]
+        return body + "\n" + self.render("abbreviations.md.html", abbrs=abbrs) if abbrs else body
+
+    def pillar_items(self, plan: Plan, pillar: Pillar) -> list[ItemView]:
+        """Objectives and activities of a pillar with their ids and links, in reading order."""
+        levels = {level.key: level.label for level in plan.levels}
+        views: dict[int, ItemView] = {}
+        result = []
+        for node in walk(pillar):
+            parents = [views[id(p)] for p in node.parents]
+            result.append(view := self._view(plan, pillar, node, parents, levels))
+            views[id(node.item)] = view
+        return result
+
+    def _view(self, plan: Plan, pillar: Pillar, node: Node, parents: list[ItemView],
+              levels: dict[str, str]) -> ItemView:
+        item, key = node.item, node.key
+        is_activity = isinstance(item, Activity)
+        return ItemView(
+            item=item, key=key,
+            id=Markup(urls.activity_id(plan.id, pillar.id, key) if is_activity
+                      else urls.objective_id(plan.id, pillar.id, item, key)),
+            anchor=Markup(urls.anchor(item, key)), depth=len(node.parents),
+            label=plan.activity_label if is_activity else levels.get(item.level, item.level),
+            page_link=link(urls.activity(plan.id, pillar.id, key)) if is_activity else None,
+            pillar_link=link(urls.pillar(plan.id, pillar.id)), parents=parents,
+        )
+
+    def pages(self) -> list[Page]:
+        """All generated pages: indexes, countries, plans, pillars and one page per activity."""
+        atlas = self.atlas
+        out = [
+            Page("countries/index.md", front_matter("Countries", "Countries with plans on Plan Atlas")
+                 + self.render("countries.md.html")),
+            Page("plans/index.md", front_matter("Plans", "All national plans on Plan Atlas")
+                 + self.render("plans.md.html", counts={p.id: count_activities(p) for p in atlas.plans.values()})),
+        ]
+        for code, country in atlas.countries.items():
+            body = self.render("country.md.html", country=country, code=code, plans=atlas.plans_of(code),
+                               summary=prose(country.summary, atlas.acronyms(code)) if country.summary else None)
+            out.append(Page(src_of(urls.country(code)), front_matter(country.name, f"Plans of {country.name}")
+                            + body))
+        for plan in atlas.plans.values():
+            out.extend(self.plan_pages(plan))
+        return out
+
+    def plan_pages(self, plan: Plan) -> list[Page]:
+        """The overview page of one plan, its pillar pages and its activity pages."""
+        code = plan.country.lower()
+        acronyms = self.atlas.acronyms(code)
+        pillars = [{"pillar": p, "items": self.pillar_items(plan, p)} for p in plan.pillars]
+        for entry in pillars:
+            entry["counts"] = Counter(view.label for view in entry["items"])
+        overview = self.render(
+            "plan.md.html", plan=plan, country=self.atlas.countries[code], pillars=pillars,
+            totals=sum((entry["counts"] for entry in pillars), Counter()),
+            summary=prose(plan.summary, acronyms),
+            sections=[(s, prose(s.body, acronyms)) for s in plan.overview],
+        )
+        out = [Page(src_of(urls.plan(plan.id)),
+                    front_matter(plan.short_title, plan.title) + self.with_abbreviations(code, overview))]
+        for entry in pillars:
+            pillar, items = entry["pillar"], entry["items"]
+            body = self.render("pillar.md.html", plan=plan, pillar=pillar, items=items,
+                               summary=prose(pillar.summary, acronyms) if pillar.summary else None)
+            out.append(Page(src_of(urls.pillar(plan.id, pillar.id)),
+                            front_matter(f"{pillar.title} – {plan.short_title}", f"{pillar.title}: {plan.title}")
+                            + self.with_abbreviations(code, body)))
+            for view in items:
+                if isinstance(view.item, Activity):
+                    out.append(self.activity_page(plan, pillar, view))
+        return out
+
+    def activity_page(self, plan: Plan, pillar: Pillar, view: ItemView) -> Page:
+        """The page of one activity, outside the navigation."""
+        code = plan.country.lower()
+        body = self.render("activity.md.html", plan=plan, pillar=pillar, view=view,
+                           country=self.atlas.countries[code], page_url=urls.activity(plan.id, pillar.id, view.key))
+        title = f"{plan.activity_label} {view.display_ref} – {plan.short_title}"
+        return Page(src_of(urls.activity(plan.id, pillar.id, view.key)),
+                    front_matter(title, view.item.text)
+                    + self.with_abbreviations(code, body),
+                    in_nav=False)
+
+    def nav(self) -> list[Any]:
+        """Small navigation: home, countries → plans → pillars, about pages. Activities stay out."""
+        countries: list[Any] = [{"Overview": "countries/index.md"}]
+        for code, country in self.atlas.countries.items():
+            entries: list[Any] = [src_of(urls.country(code))]
+            for plan in self.atlas.plans_of(code):
+                entries.append({title_text(plan.short_title): [src_of(urls.plan(plan.id))] + [
+                    {title_text(p.title): src_of(urls.pillar(plan.id, p.id))} for p in plan.pillars]})
+            countries.append({title_text(country.name): entries})
+        return [
+            {"Home": "index.md"},
+            {"Countries": countries},
+            {"All plans": "plans/index.md"},
+            {"About": [{"Method and sources": "about.md"}, {"Add a plan": "add-a-plan.md"}]},
+        ]
+
+
+def count_activities(plan: Plan) -> int:
+    """Number of activities of a plan, all pillars."""
+    return sum(1 for pillar in plan.pillars for _ in activities(pillar))
+
+
+def build_pages(atlas: Atlas, template_dir: Path) -> list[Page]:
+    """All generated pages of the site."""
+    return SiteBuilder(atlas, template_dir).pages()

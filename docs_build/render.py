@@ -1,0 +1,80 @@
+"""Rendering helpers: Jinja templates that write Markdown, with every data value escaped."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markdown
+import nh3
+from markupsafe import Markup
+
+# Characters that Markdown or HTML give a meaning to; data text writes them as numeric entities.
+MD_SPECIAL = set("\\`*_{}[]()#+-.!|~:^<>&\"'=$%@")
+PROSE_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "blockquote", "code", "abbr", "br", "h3", "h4",
+              "table", "thead", "tbody", "tr", "th", "td"}
+PROSE_EXTENSIONS = ["abbr", "tables", "sane_lists"]
+
+
+def md_text(value: object) -> str:
+    """Escape plain text for a Markdown page: no markup, link or HTML can come out of it."""
+    text = re.sub(r"\s+", " ", str(value)).strip()
+    return "".join(f"&#{ord(ch)};" if ch in MD_SPECIAL else ch for ch in text)
+
+
+def _finalize(value: Any) -> Any:
+    """Jinja finalize: Markdown-escape every printed value unless a template or helper marked it safe."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return Markup(md_text(value))
+
+
+def prose(text: str, acronyms: dict[str, str] | None = None) -> Markup:
+    """Render a Markdown field to HTML and sanitize it: no script, handler or unsafe URL survives."""
+    defs = "".join(f"\n*[{a}]: {one_line(n)}" for a, n in (acronyms or {}).items())
+    html = markdown.markdown(text + ("\n" + defs if defs else ""), extensions=PROSE_EXTENSIONS)
+    clean = nh3.clean(html, tags=PROSE_TAGS, attributes={"a": {"href", "title"}, "abbr": {"title"},
+                                                           "th": {"align"}, "td": {"align"}},
+                      url_schemes={"http", "https", "mailto"}, link_rel="noopener nofollow")
+    return Markup(clean)
+
+
+def one_line(text: str) -> str:
+    """Collapse all whitespace runs, newlines included, to single spaces."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def title_text(value: str, limit: int | None = None) -> str:
+    """Plain, HTML-escaped text for front matter and navigation titles (MkDocs prints them raw)."""
+    text = re.sub(r"\s+", " ", value).strip()
+    if limit and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+@lru_cache(maxsize=4)
+def environment(template_dir: Path) -> jinja2.Environment:
+    """Jinja environment over overrides/atlas/, escaping every value by default."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dir),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["safe_url"] = lambda url: Markup(url)
+    env.filters["amount"] = format_amount
+    return env
+
+
+def format_amount(value: Any) -> str:
+    """A figure with thousands separators, as a reader expects: 2100000 -> 2,100,000."""
+    number = float(value)
+    return f"{number:,.0f}" if number == int(number) else f"{number:,.2f}"

@@ -1,0 +1,44 @@
+"""The URL scheme: every country, plan, pillar, objective and activity has one stable address.
+
+Documented in ARCHITECTURE.md and fixed by tests/test_urls.py. Paths are relative to the site root.
+"""
+
+from __future__ import annotations
+
+from .models import Activity, Objective
+
+
+def country(code: str) -> str:
+    """`countries/xk/`"""
+    return f"countries/{code.lower()}/"
+
+
+def plan(plan_id: str) -> str:
+    """`plans/xk-2011-2014/`"""
+    return f"plans/{plan_id}/"
+
+
+def pillar(plan_id: str, pillar_id: str) -> str:
+    """`plans/xk-2011-2014/prevention/`"""
+    return f"plans/{plan_id}/{pillar_id}/"
+
+
+def anchor(item: Objective | Activity, key: str) -> str:
+    """Anchor on the pillar page: `goal-1`, `objective-1-1`, `activity-1-1-3`."""
+    return f"activity-{key}" if isinstance(item, Activity) else f"{item.level}-{key}"
+
+
+def activity(plan_id: str, pillar_id: str, key: str) -> str:
+    """`plans/xk-2011-2014/prevention/1-1-3/`"""
+    return f"plans/{plan_id}/{pillar_id}/{key}/"
+
+
+def activity_id(plan_id: str, pillar_id: str, key: str) -> str:
+    """Stable activity id: `xk-2011-2014/prevention/1-1-3` (its URL path without `plans/`)."""
+    return f"{plan_id}/{pillar_id}/{key}"
+
+
+def objective_id(plan_id: str, pillar_id: str, item: Objective, key: str) -> str:
+    """Stable objective id: `xk-2011-2014/prevention/objective-1-1` (pillar page + anchor)."""
+    return f"{plan_id}/{pillar_id}/{anchor(item, key)}"
+

@@ -1,0 +1,152 @@
+"""Second validation pass: unique ids and references to known countries, bodies, laws and themes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .loader import Dataset, Loaded
+from .models import Activity, Bodies, Objective, Plan, Themes
+from .problems import Problem, quote
+from .walk import walk
+
+
+class Checker:
+    """Collects cross-reference problems with the position of the offending value."""
+
+    def __init__(self, dataset: Dataset):
+        self.dataset = dataset
+        self.problems: list[Problem] = []
+
+    def add(self, loaded: Loaded, path: tuple, type_: str, message: str, value: object = None) -> None:
+        """Record a problem at a YAML path of a loaded file."""
+        line, col = loaded.doc.where(path)
+        self.problems.append(Problem(loaded.path, line, col, type_, message,
+                                     None if value is None else quote(value)))
+
+    def unique(self, loaded: Loaded, items: Iterable[tuple[tuple, str]], what: str) -> set[str]:
+        """Report ids seen twice; return the set of ids."""
+        seen: set[str] = set()
+        for path, key in items:
+            if key in seen:
+                self.add(loaded, path, "xref.duplicate-id", f"duplicate {what} id", key)
+            seen.add(key)
+        return seen
+
+
+def check(dataset: Dataset) -> list[Problem]:
+    """Run every cross-reference check; return the problems found."""
+    c = Checker(dataset)
+    instruments = themes = set()
+    if dataset.instruments:
+        items = dataset.instruments.model.instruments
+        instruments = c.unique(dataset.instruments, ((("instruments", i, "id"), x.id) for i, x in enumerate(items)),
+                               "instrument")
+    if dataset.themes:
+        items = dataset.themes.model.themes
+        themes = c.unique(dataset.themes, ((("themes", i, "id"), x.id) for i, x in enumerate(items)), "theme")
+        for i, theme in enumerate(items):
+            if theme.parent and theme.parent not in themes:
+                c.add(dataset.themes, ("themes", i, "parent"), "xref.unknown-theme", "unknown parent theme",
+                      theme.parent)
+    bodies: dict[str, set[str]] = {}
+    laws: dict[str, set[str]] = {}
+    for key, country in dataset.countries.items():
+        if country.model.code.lower() != key:
+            c.add(country, ("code",), "xref.id-mismatch",
+                  f"country code must match its folder name '{key}' (upper case)", country.model.code)
+    for key, loaded in dataset.institutions.items():
+        items = loaded.model.institutions
+        bodies[key] = c.unique(loaded, ((("institutions", i, "id"), x.id) for i, x in enumerate(items)), "institution")
+        acronyms: dict[str, str] = {}
+        for i, inst in enumerate(items):
+            if inst.parent and inst.parent not in bodies[key]:
+                c.add(loaded, ("institutions", i, "parent"), "xref.unknown-institution", "unknown parent body",
+                      inst.parent)
+            for j, acronym in enumerate(inst.acronyms):
+                if acronym in acronyms and acronyms[acronym] != inst.id:
+                    c.add(loaded, ("institutions", i, "acronyms", j), "xref.duplicate-acronym",
+                          f"acronym already used by '{acronyms[acronym]}'", acronym)
+                acronyms[acronym] = inst.id
+    for key, loaded in dataset.laws.items():
+        items = loaded.model.laws
+        laws[key] = c.unique(loaded, ((("laws", i, "id"), x.id) for i, x in enumerate(items)), "law")
+    for key, loaded in dataset.plans.items():
+        _check_plan(c, key, loaded, dataset.pillars.get(key, []), bodies, laws, instruments, themes)
+    return c.problems
+
+
+def _check_plan(c: Checker, key: str, loaded: Loaded, pillars: list[Loaded], bodies: dict[str, set[str]],
+                laws: dict[str, set[str]], instruments: set[str], themes: set[str]) -> None:
+    """Check one plan and its pillar files."""
+    plan: Plan = loaded.model
+    country = plan.country.lower()
+    if plan.id != key:
+        c.add(loaded, ("id",), "xref.id-mismatch", f"plan id must match its folder name '{key}'", plan.id)
+    expected = f"{country}-{plan.period.start}-{plan.period.end}"
+    if not plan.id.startswith(expected):
+        c.add(loaded, ("id",), "xref.id-mismatch",
+              f"plan id must start with country code and period, '{expected}'", plan.id)
+    if country not in c.dataset.countries:
+        c.add(loaded, ("country",), "xref.unknown-country", "unknown country (no data/countries/<code>/)",
+              plan.country)
+    known = bodies.get(country, set())
+    if plan.adopted_by_id and plan.adopted_by_id not in known:
+        c.add(loaded, ("adopted_by_id",), "xref.unknown-institution", "unknown institution", plan.adopted_by_id)
+    for i, ref in enumerate(plan.legal_references):
+        if ref.instrument and ref.instrument not in instruments:
+            c.add(loaded, ("legal_references", i, "instrument"), "xref.unknown-instrument",
+                  "unknown international instrument", ref.instrument)
+        if ref.law and ref.law not in laws.get(country, set()):
+            c.add(loaded, ("legal_references", i, "law"), "xref.unknown-law",
+                  f"unknown law of country {plan.country}", ref.law)
+    c.unique(loaded, ((("indicators", i, "id"), x.id) for i, x in enumerate(plan.indicators)), "indicator")
+    c.unique(loaded, ((("levels", i, "key"), x.key) for i, x in enumerate(plan.levels)), "level")
+    levels = {level.key for level in plan.levels}
+    pillar_ids: set[str] = set()
+    for pillar_file in pillars:
+        pillar = pillar_file.model
+        if pillar.id in pillar_ids:
+            c.add(pillar_file, ("id",), "xref.duplicate-id", "duplicate pillar id in this plan", pillar.id)
+        pillar_ids.add(pillar.id)
+        anchors: set[str] = set()
+        for node in walk(pillar):
+            item = node.item
+            if not node.key:
+                c.add(pillar_file, node.path, "schema.missing-ref", "needs a printed 'ref' or a 'slug'")
+                continue
+            kind = "activity" if isinstance(item, Activity) else item.level
+            anchor = f"{kind}-{node.key}"
+            if anchor in anchors:
+                c.add(pillar_file, node.path + (("slug",) if item.slug else ("ref",)), "xref.duplicate-id",
+                      f"duplicate {kind} id in pillar '{pillar.id}' (give one a distinct 'slug')", node.key)
+            anchors.add(anchor)
+            if isinstance(item, Objective) and item.level not in levels:
+                c.add(pillar_file, node.path + ("level",), "xref.unknown-level",
+                      "unknown objective level (see the plan's 'levels')", item.level)
+            _check_refs(c, pillar_file, node.path, item, known, themes, plan.country)
+            if isinstance(item, Activity):
+                tasks: set[str] = set()
+                for t, task in enumerate(item.tasks):
+                    tkey = task.slug or task.ref or str(t + 1)
+                    if tkey in tasks:
+                        c.add(pillar_file, node.path + ("tasks", t), "xref.duplicate-id", "duplicate task id", tkey)
+                    tasks.add(tkey)
+                    _check_refs(c, pillar_file, node.path + ("tasks", t), task, known, themes, plan.country)
+
+
+def _check_refs(c: Checker, loaded: Loaded, path: tuple, item: object, known: set[str], themes: set[str],
+                country: str) -> None:
+    """Institution and theme references of one objective, activity or task."""
+    for name in ("responsible", "partners"):
+        group: Bodies | None = getattr(item, name, None)
+        for k, body in enumerate(group.ids if group else []):
+            if body not in known:
+                c.add(loaded, path + (name, "ids", k), "xref.unknown-institution",
+                      f"unknown institution of {country} (see data/countries/{country.lower()}/institutions.yaml)",
+                      body)
+    tags: Themes | None = getattr(item, "themes", None)
+    if tags:
+        for sub, theme in [(("primary",), tags.primary)] + [(("secondary", i), t) for i, t in
+                                                            enumerate(tags.secondary)]:
+            if theme not in themes:
+                c.add(loaded, path + ("themes",) + sub, "xref.unknown-theme", "unknown theme", theme)
