@@ -89,8 +89,8 @@ def _check_plan(c: Checker, key: str, loaded: Loaded, pillars: list[Loaded], bod
     if country not in c.dataset.countries:
         c.add(loaded, ("country",), "xref.unknown-country", "unknown country (no data/countries/<code>/)",
               plan.country)
-    known = bodies.get(country, set())
-    if plan.adopted_by_id and plan.adopted_by_id not in known:
+    known = bodies.get(country, set()) if country in c.dataset.countries else None
+    if plan.adopted_by_id and known is not None and plan.adopted_by_id not in known:
         c.add(loaded, ("adopted_by_id",), "xref.unknown-institution", "unknown institution", plan.adopted_by_id)
     for i, ref in enumerate(plan.legal_references):
         if ref.instrument and ref.instrument not in instruments:
@@ -134,10 +134,10 @@ def _check_plan(c: Checker, key: str, loaded: Loaded, pillars: list[Loaded], bod
                     _check_refs(c, pillar_file, node.path + ("tasks", t), task, known, themes, plan.country)
 
 
-def _check_refs(c: Checker, loaded: Loaded, path: tuple, item: object, known: set[str], themes: set[str],
+def _check_refs(c: Checker, loaded: Loaded, path: tuple, item: object, known: set[str] | None, themes: set[str],
                 country: str) -> None:
-    """Institution and theme references of one objective, activity or task."""
-    for name in ("responsible", "partners"):
+    """Institution and theme references of one objective, activity or task (bodies only for a known country)."""
+    for name in ("responsible", "partners") if known is not None else ():
         group: Bodies | None = getattr(item, name, None)
         for k, body in enumerate(group.ids if group else []):
             if body not in known:

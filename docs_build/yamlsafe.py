@@ -60,14 +60,18 @@ def _pos(node: Node) -> tuple[int, int]:
 
 
 def load(text: str) -> Located:
-    """Parse one YAML document safely; raise YamlProblem on syntax, tags, aliases or duplicate keys."""
+    """Parse one YAML document safely; raise YamlProblem on bad syntax, tags, aliases or duplicate keys."""
     loader = StrictLoader(text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlProblem("yaml.syntax", f"YAML syntax error: {exc.problem or exc.context}", line, col) from None
+        text = exc.problem or exc.context
+        if exc.context and exc.context_mark and exc.problem:
+            where = exc.context_mark
+            text = f"{exc.problem} ({exc.context} at line {where.line + 1}, column {where.column + 1})"
+        raise YamlProblem("yaml.syntax", f"YAML syntax error: {text}", line, col) from None
     finally:
         loader.dispose()
     located = Located(None)
@@ -77,7 +81,8 @@ def load(text: str) -> Located:
 
     def build(node: Node, path: Path) -> Any:
         if id(node) in seen:
-            raise YamlProblem("yaml.alias", "YAML anchors and aliases are not allowed in data files", *_pos(node))
+            raise YamlProblem("yaml.alias", "YAML anchors and aliases are not allowed (this value is reused)",
+                              *_pos(node))
         seen.add(id(node))
         if len(seen) > MAX_NODES:
             raise YamlProblem("yaml.too-large", f"document has more than {MAX_NODES} values", *_pos(node))
