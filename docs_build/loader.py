@@ -61,6 +61,11 @@ class Dataset:
     plans: dict[str, Loaded] = field(default_factory=dict)
     pillars: dict[str, list[Loaded]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)
+
+    def usable(self, relpath: str) -> bool:
+        """Whether a registry file loaded cleanly, so references to it can be checked without noise."""
+        return f"data/{relpath}" not in self.failed
 
 
 class _Reader:
@@ -72,15 +77,22 @@ class _Reader:
         self.seen: set[Path] = set()
 
     def shown(self, path: Path) -> str:
-        """Path as printed in messages: relative to the data directory's parent."""
+        """Path as printed in messages: `data/...`, relative to the data directory."""
         try:
-            return str(path.relative_to(self.data_dir.parent))
+            return "data/" + path.resolve().relative_to(self.data_dir).as_posix()
         except ValueError:
             return str(path)
 
     def read(self, path: Path, model: type[BaseModel], required: bool = True) -> Loaded | None:
         """Load and validate one file; record problems and return None on failure."""
         self.seen.add(path)
+        before = len(self.dataset.problems)
+        result = self._read(path, model, required)
+        if len(self.dataset.problems) > before:
+            self.dataset.failed.add(self.shown(path))
+        return result
+
+    def _read(self, path: Path, model: type[BaseModel], required: bool) -> Loaded | None:
         shown = self.shown(path)
         if not path.is_file():
             if required:

@@ -89,14 +89,15 @@ def _check_plan(c: Checker, key: str, loaded: Loaded, pillars: list[Loaded], bod
     if country not in c.dataset.countries:
         c.add(loaded, ("country",), "xref.unknown-country", "unknown country (no data/countries/<code>/)",
               plan.country)
-    known = bodies.get(country, set()) if country in c.dataset.countries else None
+    usable = country in c.dataset.countries and c.dataset.usable(f"countries/{country}/institutions.yaml")
+    known = bodies.get(country, set()) if usable else None
     if plan.adopted_by_id and known is not None and plan.adopted_by_id not in known:
         c.add(loaded, ("adopted_by_id",), "xref.unknown-institution", "unknown institution", plan.adopted_by_id)
     for i, ref in enumerate(plan.legal_references):
-        if ref.instrument and ref.instrument not in instruments:
+        if ref.instrument and c.dataset.usable("instruments.yaml") and ref.instrument not in instruments:
             c.add(loaded, ("legal_references", i, "instrument"), "xref.unknown-instrument",
                   "unknown international instrument", ref.instrument)
-        if ref.law and ref.law not in laws.get(country, set()):
+        if ref.law and c.dataset.usable(f"countries/{country}/laws.yaml") and ref.law not in laws.get(country, set()):
             c.add(loaded, ("legal_references", i, "law"), "xref.unknown-law",
                   f"unknown law of country {plan.country}", ref.law)
     c.unique(loaded, ((("indicators", i, "id"), x.id) for i, x in enumerate(plan.indicators)), "indicator")
@@ -145,7 +146,7 @@ def _check_refs(c: Checker, loaded: Loaded, path: tuple, item: object, known: se
                       f"unknown institution of {country} (see data/countries/{country.lower()}/institutions.yaml)",
                       body)
     tags: Themes | None = getattr(item, "themes", None)
-    if tags:
+    if tags and c.dataset.usable("themes.yaml"):
         for sub, theme in [(("primary",), tags.primary)] + [(("secondary", i), t) for i, t in
                                                             enumerate(tags.secondary)]:
             if theme not in themes:
