@@ -161,7 +161,7 @@ class SiteBuilder:
         code = plan.country.lower()
         body = self.render("activity.md.html", plan=plan, pillar=pillar, view=view,
                            country=self.atlas.countries[code], page_url=urls.activity(plan.id, pillar.id, view.key))
-        title = f"{plan.activity_label} {view.display_ref} – {plan.short_title}"
+        title = f"{plan.activity_label} {view.display_ref}, {pillar.title} – {plan.short_title}"
         return Page(src_of(urls.activity(plan.id, pillar.id, view.key)),
                     front_matter(title, view.item.text)
                     + self.with_abbreviations(code, body),

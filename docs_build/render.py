@@ -71,7 +71,15 @@ def environment(template_dir: Path) -> jinja2.Environment:
     )
     env.filters["safe_url"] = lambda url: Markup(url)
     env.filters["amount"] = format_amount
+    env.filters["plural"] = plural
     return env
+
+
+def plural(label: str) -> str:
+    """English plural of a level label: 'Activity' -> 'Activities', 'Strategic goal' -> 'Strategic goals'."""
+    if label.endswith("y") and not label.endswith(("ay", "ey", "oy", "uy")):
+        return label[:-1] + "ies"
+    return label if label.endswith("s") else label + "s"
 
 
 def format_amount(value: Any) -> str:
