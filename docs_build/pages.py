@@ -13,9 +13,9 @@ from markupsafe import Markup
 
 from . import urls
 from .atlas import Atlas
-from .models import Activity, Objective, Pillar, Plan
+from .models import Activity, Objective, Pillar, Plan, Task
 from .render import environment, one_line, prose, title_text
-from .walk import Node, activities, walk
+from .walk import Node, activities, task_key, walk
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,12 @@ class ItemView:
     page_link: Markup | None
     pillar_link: Markup
     parents: list[ItemView]
+
+    @property
+    def tasks(self) -> list[tuple[Markup, Task]]:
+        """Tasks of an activity with their anchor keys."""
+        tasks = self.item.tasks if isinstance(self.item, Activity) else []
+        return [(Markup(task_key(task, i)), task) for i, task in enumerate(tasks, 1)]
 
     @property
     def display_ref(self) -> str:

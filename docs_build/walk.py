@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .models import Activity, Objective, Pillar, slugify
+from .models import Activity, Objective, Pillar, Task, slugify
 
 
 @dataclass(frozen=True)
@@ -40,3 +40,8 @@ def walk(pillar: Pillar) -> Iterator[Node]:
 def activities(pillar: Pillar) -> Iterator[Node]:
     """Only the activities of a pillar, in reading order."""
     return (node for node in walk(pillar) if isinstance(node.item, Activity))
+
+
+def task_key(task: Task, index: int) -> str:
+    """Id part of a task: its slug, its printed number slugified, else its position (1-based)."""
+    return task.slug or slugify(task.ref or "") or str(index)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from .loader import Dataset, Loaded
 from .models import Activity, Bodies, Objective, Plan, Themes
 from .problems import Problem, quote
-from .walk import walk
+from .walk import task_key, walk
 
 
 class Checker:
@@ -128,7 +128,7 @@ def _check_plan(c: Checker, key: str, loaded: Loaded, pillars: list[Loaded], bod
             if isinstance(item, Activity):
                 tasks: set[str] = set()
                 for t, task in enumerate(item.tasks):
-                    tkey = task.slug or task.ref or str(t + 1)
+                    tkey = task_key(task, t + 1)
                     if tkey in tasks:
                         c.add(pillar_file, node.path + ("tasks", t), "xref.duplicate-id", "duplicate task id", tkey)
                     tasks.add(tkey)
