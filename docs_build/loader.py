@@ -142,8 +142,10 @@ def load_dataset(data_dir: Path) -> Dataset:
                 store[key] = item
     for plan_dir in sorted(p for p in (data_dir / "plans").glob("*") if p.is_dir()):
         plan = reader.read(plan_dir / "plan.yaml", Plan)
-        if plan is None:
-            reader.seen.update(plan_dir.glob("*.yaml"))
+        if plan is None:  # still check the pillar files, so that every problem shows at once
+            for path in sorted(plan_dir.glob("*.yaml")):
+                if path.name != "plan.yaml":
+                    reader.read(path, Pillar)
             continue
         if "pillars" in plan.doc.data:
             line, col = plan.doc.where(("pillars",), key=True)
@@ -162,8 +164,11 @@ def load_dataset(data_dir: Path) -> Dataset:
             if pillar:
                 pillars.append(pillar)
         dataset.pillars[plan_dir.name] = pillars
+    seen = {p.resolve() for p in reader.seen}
     for path in sorted(data_dir.rglob("*.y*ml")):
-        if path.resolve() not in {p.resolve() for p in reader.seen}:
+        if path.resolve() not in seen:
+            beside_plan = (path.parent / "plan.yaml").is_file()
+            why = "not listed in plan.yaml's pillar_files" if beside_plan else "not part of the data layout"
             dataset.problems.append(Problem(reader.shown(path), 1, 1, "data.unknown-file",
-                                            "file is not part of the data layout (see ARCHITECTURE.md)"))
+                                            f"file is {why} (see ARCHITECTURE.md)"))
     return dataset

@@ -130,7 +130,7 @@ class SiteBuilder:
             body = self.render("country.md.html", country=country, code=code, plans=atlas.plans_of(code),
                                summary=prose(country.summary, atlas.acronyms(code)) if country.summary else None)
             out.append(Page(src_of(urls.country(code)), front_matter(country.name, f"Plans of {country.name}")
-                            + body))
+                            + self.with_abbreviations(code, body)))
         for plan in atlas.plans.values():
             out.extend(self.plan_pages(plan))
         return out

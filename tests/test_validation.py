@@ -107,3 +107,21 @@ def test_oversized_file_is_refused(tmp_path: Path) -> None:
     with big.open("a", encoding="utf-8") as handle:
         handle.write("# " + "x" * (9 * 1024 * 1024) + "\n")
     assert problems_of(data) == ["data/countries/xk/laws.yaml:1:1: [data.too-large] file is larger than 8 MB"]
+
+
+def test_pillar_files_are_checked_even_when_plan_yaml_is_broken(tmp_path: Path) -> None:
+    data = with_bad_file(tmp_path, BAD / "unknown-currency.yaml")
+    plan = data / "plans/xk-2011-2014/plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("kind: strategy-and-action-plan", "kind: roadmap"),
+                    encoding="utf-8")
+    (data / "plans/xk-2011-2014/9-unlisted.yaml").write_text("id: x\ntitle: 1\n", encoding="utf-8")
+    types = [line.split(": [")[1].split("]")[0] for line in problems_of(data)]
+    assert types == ["schema.unknown-currency", "schema.wrong-type", "schema.invalid-choice"]
+
+
+def test_unlisted_pillar_file_is_reported(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    (data / "plans/xk-2011-2014/2-protection.yaml").write_text("id: protection\ntitle: P\n", encoding="utf-8")
+    assert problems_of(data) == ["data/plans/xk-2011-2014/2-protection.yaml:1:1: [data.unknown-file] "
+                                 "file is not listed in plan.yaml's pillar_files (see ARCHITECTURE.md)"]
