@@ -27,16 +27,14 @@ class Page:
     in_nav: bool = True
 
 
+def src_of(url: str) -> str:
+    """Markdown source path under docs_dir for a site path: every page is a folder's index.md."""
+    return url + "index.md"
+
+
 def link(url: str) -> Markup:
     """A docs-relative Markdown link target for a site path, checked by MkDocs at build time."""
-    if url.endswith("/") and url.startswith("plans/") and url.count("/") == 4:
-        return Markup("/" + url.rstrip("/") + ".md")
-    return Markup("/" + url + "index.md")
-
-
-def src_of(url: str) -> str:
-    """Markdown source path under docs_dir for a site path."""
-    return str(link(url))[1:]
+    return Markup("/" + src_of(url))
 
 
 def front_matter(title: str, description: str | None = None, **extra: Any) -> str:

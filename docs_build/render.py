@@ -51,7 +51,7 @@ def one_line(text: str) -> str:
 
 def title_text(value: str, limit: int | None = None) -> str:
     """Plain, HTML-escaped text for front matter and navigation titles (MkDocs prints them raw)."""
-    text = re.sub(r"\s+", " ", value).strip()
+    text = one_line(value)
     if limit and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

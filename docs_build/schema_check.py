@@ -62,18 +62,15 @@ def message(error: dict[str, Any], tid: str) -> str:
     return f"'{field}': {msg[0].lower()}{msg[1:]}" if msg else f"invalid '{field}'"
 
 
-def validate(model: type[M], doc: Located, path: str, base: tuple = ()) -> tuple[M | None, list[Problem]]:
-    """Validate a loaded document (or the part at `base`) against a model; return it or problems."""
-    data = doc.data
-    for part in base:
-        data = data[part]
+def validate(model: type[M], doc: Located, path: str) -> tuple[M | None, list[Problem]]:
+    """Validate a loaded document against a model; return the model or the problems found."""
     try:
-        return model.model_validate(data), []
+        return model.model_validate(doc.data), []
     except ValidationError as exc:
         problems = []
         for error in exc.errors(include_url=False):
             tid = type_id(error)
-            loc = base + tuple(p for p in error["loc"] if not isinstance(p, str) or not p.startswith("function-"))
+            loc = tuple(p for p in error["loc"] if not isinstance(p, str) or not p.startswith("function-"))
             line, col = doc.where(loc, key=tid == "schema.unknown-field")
             value = None if tid == "schema.missing-field" else error.get("input")
             shown = None if value is None or isinstance(value, (dict, list)) else quote(value)

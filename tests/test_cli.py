@@ -37,7 +37,7 @@ def test_check_reports_problems_and_fails(tmp_path: Path) -> None:
 
 def test_pages_writes_markdown(tmp_path: Path) -> None:
     assert run("--data", str(MINIMAL), "pages", str(tmp_path)).returncode == 0
-    assert (tmp_path / "plans/xk-2011-2014/prevention/1-1-1.md").is_file()
+    assert (tmp_path / "plans/xk-2011-2014/prevention/1-1-1/index.md").is_file()
 
 
 def test_schema_is_json_schema() -> None:

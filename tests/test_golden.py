@@ -29,4 +29,4 @@ def test_navigation_lists_pillars_but_not_activities() -> None:
     nav = prepare(ROOT, MINIMAL).nav
     flat = str(nav)
     assert "plans/xk-2011-2014/prevention/index.md" in flat
-    assert "1-1-1.md" not in flat
+    assert "1-1-1/index.md" not in flat

@@ -25,7 +25,7 @@ FIXED_PAGES = {
     "countries/xk/": "countries/xk/index.md",
     "plans/xk-2011-2014/": "plans/xk-2011-2014/index.md",
     "plans/xk-2011-2014/prevention/": "plans/xk-2011-2014/prevention/index.md",
-    "plans/xk-2011-2014/prevention/1-1-3/": "plans/xk-2011-2014/prevention/1-1-3.md",
+    "plans/xk-2011-2014/prevention/1-1-3/": "plans/xk-2011-2014/prevention/1-1-3/index.md",
 }
 
 
