@@ -37,12 +37,11 @@ def link(url: str) -> Markup:
     return Markup("/" + src_of(url))
 
 
-def front_matter(title: str, description: str | None = None, **extra: Any) -> str:
+def front_matter(title: str, description: str | None = None) -> str:
     """YAML front matter with escaped title and description (Material prints them unescaped)."""
     meta: dict[str, Any] = {"title": title_text(title, 120)}
     if description:
         meta["description"] = title_text(description, 200)
-    meta.update(extra)
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
@@ -78,16 +77,25 @@ class SiteBuilder:
     def __init__(self, atlas: Atlas, template_dir: Path):
         self.atlas = atlas
         self.env = environment(template_dir)
+        self._acronyms: dict[str, tuple[dict[str, str], re.Pattern[str] | None]] = {}
 
     def render(self, template: str, **context: Any) -> str:
         """Render one page template with shared helpers."""
         return self.env.get_template(template).render(link=link, atlas=self.atlas, urls=urls, **context)
 
+    def acronym_finder(self, code: str) -> tuple[dict[str, str], re.Pattern[str] | None]:
+        """The country's acronyms and one pattern matching any of them as a whole word; built once."""
+        if code not in self._acronyms:
+            names = self.atlas.acronyms(code)
+            words = "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))
+            self._acronyms[code] = (names, re.compile(rf"(?<!\w)(?:{words})(?!\w)") if names else None)
+        return self._acronyms[code]
+
     def with_abbreviations(self, code: str, body: str) -> str:
         """Append acronym definitions (abbr extension) for the country's acronyms that occur in the page."""
-        acronyms = self.atlas.acronyms(code)
-        abbrs = [(Markup(a), Markup(one_line(n))) for a, n in sorted(acronyms.items())
-                 if re.search(rf"(?<!\w){re.escape(a)}(?!\w)", body)]
+        names, pattern = self.acronym_finder(code)
+        used = sorted(set(pattern.findall(body))) if pattern else []
+        abbrs = [(Markup(a), Markup(one_line(names[a]))) for a in used]
         return body + "\n" + self.render("abbreviations.md.html", abbrs=abbrs) if abbrs else body
 
     def pillar_items(self, plan: Plan, pillar: Pillar) -> list[ItemView]:
@@ -125,8 +133,9 @@ class SiteBuilder:
                  + self.render("plans.md.html", counts={p.id: count_activities(p) for p in atlas.plans.values()})),
         ]
         for code, country in atlas.countries.items():
+            summary = prose(country.summary, self.acronym_finder(code)[0]) if country.summary else None
             body = self.render("country.md.html", country=country, code=code, plans=atlas.plans_of(code),
-                               summary=prose(country.summary, atlas.acronyms(code)) if country.summary else None)
+                               summary=summary)
             out.append(Page(src_of(urls.country(code)), front_matter(country.name, f"Plans of {country.name}")
                             + self.with_abbreviations(code, body)))
         for plan in atlas.plans.values():
@@ -136,7 +145,7 @@ class SiteBuilder:
     def plan_pages(self, plan: Plan) -> list[Page]:
         """The overview page of one plan, its pillar pages and its activity pages."""
         code = plan.country.lower()
-        acronyms = self.atlas.acronyms(code)
+        acronyms = self.acronym_finder(code)[0]
         pillars = [{"pillar": p, "items": self.pillar_items(plan, p)} for p in plan.pillars]
         for entry in pillars:
             entry["counts"] = Counter(view.label for view in entry["items"])
