@@ -168,7 +168,7 @@ class Objective(Model):
     level: Slug = Field(description="Key of one of the plan's objective levels, e.g. 'goal'.")
     ref: str | None = Field(None, description="Number as printed, e.g. '1.2'.")
     slug: Slug | None = Field(None, description="Id part used when no number is printed (by position).")
-    title: Text
+    title: Text | None = Field(None, description="As printed; left out only where the source lacks it (see gaps).")
     description: Text | None = None
     means: list[TextItem] = Field([], description="Tools or means to achieve the objective, as printed.")
     expected_results: list[TextItem] = []
@@ -181,8 +181,15 @@ class Objective(Model):
     themes: Themes | None = None
     source: Source | None = None
     notes: list[Text] = []
+    gaps: list[Text] = Field([], description="What the source lacks here (missing heading, cut-off text): shown as a gap.")
     objectives: list[Objective] = []
     activities: list[Activity] = []
+
+    @model_validator(mode="after")
+    def _title_or_gap(self) -> Objective:
+        if self.title is None and not self.gaps:
+            raise ValueError("an objective without a printed title must say why in 'gaps'")
+        return self
 
 
 class Pillar(Model):
@@ -194,6 +201,7 @@ class Pillar(Model):
     summary: Text | None = Field(None, description="Markdown, in the project's own words.")
     source: Source | None = None
     notes: list[Text] = []
+    gaps: list[Text] = Field([], description="What the source lacks in this pillar (e.g. text cut off): shown as a gap.")
     objectives: list[Objective] = []
 
 
@@ -255,6 +263,38 @@ class Indicator(Model):
     notes: list[Text] = []
 
 
+class BudgetLine(Model):
+    """One row of a budget table: a body or item and its figures, as printed."""
+
+    label: Text = Field(description="Row label as printed, e.g. the institution's name.")
+    institution: Slug | None = Field(None, description="Institution id, where the row is one body.")
+    amounts: list[Amount] = Field([], description="Figures with their year and currency, as printed.")
+    printed: Text | None = Field(None, description="The row's cells as printed, where they need keeping.")
+    notes: list[Text] = []
+
+
+class BudgetTable(Model):
+    """A plan's budget table (e.g. per institution per year), as structured figures for charts."""
+
+    id: Slug
+    title: Text
+    period: Timeframe | None = None
+    rows: list[BudgetLine] = []
+    totals: list[Amount] = Field([], description="Totals as printed (one per year and currency).")
+    source: Source | None = None
+    notes: list[Text] = []
+
+
+class FundingSource(Model):
+    """A source of funding the plan names (state budget, a donor, a project)."""
+
+    name: Text
+    printed: Text | None = None
+    institution: Slug | None = Field(None, description="Institution id, where the source is one body.")
+    source: Source | None = None
+    notes: list[Text] = []
+
+
 class Plan(Model):
     """A national plan: metadata, overview narrative, registries it cites, and its pillars."""
 
@@ -279,6 +319,8 @@ class Plan(Model):
     status_scale: list[Status] = [Status.completed, Status.partially_completed, Status.not_completed]
     legal_references: list[LegalReference] = []
     indicators: list[Indicator] = []
+    budget_tables: list[BudgetTable] = []
+    funding_sources: list[FundingSource] = []
     notes: list[Text] = []
     pillars: list[Pillar] = Field([], description="Filled from the plan's pillar files, in the order listed.")
     pillar_files: list[Text] = Field(description="Pillar files beside plan.yaml, in reading order.")
@@ -327,6 +369,7 @@ class Law(Model):
 
     id: Slug
     title: Text
+    kind: Literal["constitution", "code", "law", "bylaw", "decision", "strategy", "agreement", "other"] = "law"
     number: str | None = Field(None, description="Number as printed, e.g. '03/L-002'.")
     date: str | None = Field(None, description="Date as printed.")
     gazette: str | None = Field(None, description="Official Gazette reference as printed.")
@@ -340,7 +383,7 @@ class Instrument(Model):
     title: Text
     short_title: Text | None = None
     kind: Literal["convention", "protocol", "directive", "declaration", "resolution", "guidelines",
-                  "action-plan", "covenant", "decision", "other"]
+                  "action-plan", "covenant", "decision", "agreement", "other"]
     body: Text = Field(description="Adopting organisation, e.g. 'United Nations', 'Council of Europe'.")
     year: Year | None = None
     notes: list[Text] = []
@@ -351,6 +394,8 @@ class Theme(Model):
 
     id: Slug
     name: Text
+    kind: Literal["pillar", "cross-cutting"] = Field(
+        description="'pillar': one of the 4P, the primary theme of every item; 'cross-cutting': a secondary theme.")
     description: Text
     parent: Slug | None = None
 
