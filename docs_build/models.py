@@ -181,7 +181,7 @@ class Objective(Model):
     themes: Themes | None = None
     source: Source | None = None
     notes: list[Text] = []
-    gaps: list[Text] = Field([], description="What the source lacks here (missing heading, cut-off text): shown as a gap.")
+    gaps: list[Text] = Field([], description="What the source lacks here (missing heading, cut text): a gap.")
     objectives: list[Objective] = []
     activities: list[Activity] = []
 
@@ -201,7 +201,7 @@ class Pillar(Model):
     summary: Text | None = Field(None, description="Markdown, in the project's own words.")
     source: Source | None = None
     notes: list[Text] = []
-    gaps: list[Text] = Field([], description="What the source lacks in this pillar (e.g. text cut off): shown as a gap.")
+    gaps: list[Text] = Field([], description="What the source lacks in this pillar (e.g. cut text): a gap.")
     objectives: list[Objective] = []
 
 

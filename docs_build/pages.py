@@ -11,9 +11,10 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
-from . import urls
+from . import exports, urls
 from .atlas import Atlas
 from .models import Activity, Objective, Pillar, Plan, Task
+from .records import Records
 from .render import environment, one_line, prose, title_text
 from .walk import Node, activities, task_key, walk
 
@@ -76,7 +77,9 @@ class SiteBuilder:
 
     def __init__(self, atlas: Atlas, template_dir: Path):
         self.atlas = atlas
+        self.records = Records(atlas)
         self.env = environment(template_dir)
+        self.files: dict[str, bytes] = {}
         self._acronyms: dict[str, tuple[dict[str, str], re.Pattern[str] | None]] = {}
 
     def render(self, template: str, **context: Any) -> str:
@@ -140,6 +143,7 @@ class SiteBuilder:
                             + self.with_abbreviations(code, body)))
         for plan in atlas.plans.values():
             out.extend(self.plan_pages(plan))
+        out.extend(exports.site_pages(self))
         return out
 
     def plan_pages(self, plan: Plan) -> list[Page]:

@@ -1,4 +1,4 @@
-"""One call that turns a project folder into everything MkDocs needs: pages and navigation."""
+"""One call that turns a project folder into everything MkDocs needs: pages, static files and navigation."""
 
 from __future__ import annotations
 
@@ -15,10 +15,11 @@ DATA_ENV = "PLAN_ATLAS_DATA"
 
 @dataclass(frozen=True)
 class Site:
-    """The generated part of the site: the Atlas, its pages and the navigation."""
+    """The generated part of the site: the Atlas, its pages, static files (path → bytes) and the navigation."""
 
     atlas: Atlas
     pages: list[Page]
+    files: dict[str, bytes]
     nav: list[Any]
 
 
@@ -28,7 +29,8 @@ def data_dir(root: Path) -> Path:
 
 
 def prepare(root: Path, data: Path | None = None) -> Site:
-    """Load and validate data, then render every page in memory; raises DataError before any output."""
+    """Load and validate data, then render every page and file in memory; raises DataError before any output."""
     atlas = build_atlas(data or data_dir(root))
     builder = SiteBuilder(atlas, root / "overrides" / "atlas")
-    return Site(atlas, builder.pages(), builder.nav())
+    pages = builder.pages()
+    return Site(atlas, pages, builder.files, builder.nav())

@@ -19,7 +19,12 @@ class Node:
     @property
     def key(self) -> str:
         """Id part of the node: its slug, else its printed reference slugified."""
-        return self.item.slug or slugify(self.item.ref or "")
+        return item_key(self.item)
+
+
+def item_key(item: Objective | Activity) -> str:
+    """Id part of an objective or activity: its slug, else its printed reference slugified."""
+    return item.slug or slugify(item.ref or "")
 
 
 def walk(pillar: Pillar) -> Iterator[Node]:

@@ -26,9 +26,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages in memory; activity pages stay out of the navigation."""
+    """Add the generated pages and files in memory; activity pages stay out of the navigation."""
     assert _site is not None
     for page in _site.pages:
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src, content=page.content, inclusion=inclusion))
+    for path, content in _site.files.items():
+        files.append(File.generated(config, path, content=content))
     return files
