@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
-from . import exports, urls
+from . import compare, exports, urls
 from .atlas import Atlas
 from .models import Activity, Objective, Pillar, Plan, Task
 from .records import Records
@@ -143,6 +143,7 @@ class SiteBuilder:
                             + self.with_abbreviations(code, body)))
         for plan in atlas.plans.values():
             out.extend(self.plan_pages(plan))
+        out.extend(compare.site_pages(self))
         out.extend(exports.site_pages(self))
         return out
 
@@ -197,6 +198,9 @@ class SiteBuilder:
             {"Home": "index.md"},
             {"Countries": countries},
             {"All plans": "plans/index.md"},
+            {"Compare": [{"Plans at a glance": src_of(urls.compare())}, {"Themes": src_of(urls.compare_themes())},
+                         {"Legal references": src_of(urls.compare_legal())},
+                         {"Institutions": src_of(urls.compare_institutions())}]},
             {"About": [{"Method and sources": "about.md"}, {"Add a plan": "add-a-plan.md"}]},
         ]
 

@@ -42,3 +42,38 @@ def objective_id(plan_id: str, pillar_id: str, item: Objective, key: str) -> str
     """Stable objective id: `xk-2011-2014/prevention/objective-1-1` (pillar page + anchor)."""
     return f"{plan_id}/{pillar_id}/{anchor(item, key)}"
 
+
+
+def institution(code: str, body_id: str) -> str:
+    """`countries/xk/institutions/natc/`"""
+    return f"countries/{code.lower()}/institutions/{body_id}/"
+
+
+def compare() -> str:
+    """`compare/`: plans at a glance."""
+    return "compare/"
+
+
+def compare_themes() -> str:
+    """`compare/themes/`: the themes × plans matrix."""
+    return "compare/themes/"
+
+
+def compare_theme(theme_id: str) -> str:
+    """`compare/themes/children/`: one theme, plans side by side."""
+    return f"compare/themes/{theme_id}/"
+
+
+def compare_legal() -> str:
+    """`compare/legal/`: instruments × plans, domestic laws per country."""
+    return "compare/legal/"
+
+
+def compare_instrument(instrument_id: str) -> str:
+    """`compare/legal/palermo-protocol/`: the plans that cite one instrument."""
+    return f"compare/legal/{instrument_id}/"
+
+
+def compare_institutions() -> str:
+    """`compare/institutions/`: kinds of lead bodies × plans."""
+    return "compare/institutions/"
