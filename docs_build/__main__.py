@@ -1,4 +1,4 @@
-"""Command line: `python -m docs_build check | pages OUTDIR | schema`."""
+"""Command line: `python -m docs_build check | pages OUTDIR | export OUTDIR | schema`."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ import json
 import sys
 from pathlib import Path
 
+from . import exports
 from .atlas import build_atlas
 from .problems import DataError
+from .records import Records
 from .site import data_dir, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="validate data/ and report every problem as path:line:col")
     pages = sub.add_parser("pages", help="write the generated Markdown pages to a folder")
     pages.add_argument("outdir", type=Path)
+    export = sub.add_parser("export", help="write the open-data downloads (JSON, CSV, data package) to a folder")
+    export.add_argument("outdir", type=Path)
     sub.add_parser("schema", help="print the JSON Schema of a plan file")
     args = parser.parse_args(argv)
     try:
@@ -34,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
                 target = args.outdir / page.src
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(page.content, encoding="utf-8")
+        elif args.command == "export":
+            exports.write(exports.export_files(Records(build_atlas(args.data or data_dir(ROOT)))), args.outdir)
         elif args.command == "schema":
             from .schema import plan_schema
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import urls
+from . import charts, urls
 from .atlas import Atlas
 from .models import InstitutionKind, LegalReference, Plan, Theme
 from .records import ActivityRecord, ObjectiveRecord, Records
@@ -125,14 +125,17 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
     plans = list(atlas.plans.values())
 
     def page(url: str, title: str, description: str, template: str, in_nav: bool = True, **context: object) -> Page:
+        """A comparison page; pages that list activities stay out of search, so an activity is found once."""
         body = builder.render(template, plans=plans, here=url, **context)
-        return Page(src_of(url), front_matter(title, description) + body, in_nav=in_nav)
+        return Page(src_of(url), front_matter(title, description, search_exclude=not in_nav) + body, in_nav=in_nav)
 
+    glances = [glance(p, records) for p in plans]
+    matrix = theme_matrix(records)
     out = [
         page(urls.compare(), "Compare plans", "Plans at a glance, side by side", "compare.md.html",
-             glances=[glance(p, records) for p in plans]),
+             glances=glances, charts=builder.with_csv([charts.periods_timeline(atlas), charts.shares_chart(glances)])),
         page(urls.compare_themes(), "Themes × plans", "How many activities of each plan address each theme",
-             "compare-themes.md.html", matrix=theme_matrix(records)),
+             "compare-themes.md.html", matrix=matrix, charts=builder.with_csv([charts.themes_heatmap(atlas, matrix)])),
         page(urls.compare_legal(), "Legal references", "International instruments and domestic laws the plans cite",
              "compare-legal.md.html", matrix=instrument_matrix(atlas),
              laws={code: law_citations(atlas, code) for code in atlas.countries}),

@@ -11,10 +11,12 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
-from . import compare, exports, urls
+from . import charts, compare, explorer, exports, indicators, urls
 from .atlas import Atlas
+from .cite import cite_activity
 from .models import Activity, Objective, Pillar, Plan, Task
 from .records import Records
+from .related import related_index
 from .render import environment, one_line, prose, title_text
 from .walk import Node, activities, task_key, walk
 
@@ -38,11 +40,13 @@ def link(url: str) -> Markup:
     return Markup("/" + src_of(url))
 
 
-def front_matter(title: str, description: str | None = None) -> str:
+def front_matter(title: str, description: str | None = None, search_exclude: bool = False) -> str:
     """YAML front matter with escaped title and description (Material prints them unescaped)."""
     meta: dict[str, Any] = {"title": title_text(title, 120)}
     if description:
         meta["description"] = title_text(description, 200)
+    if search_exclude:
+        meta["search"] = {"exclude": True}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
@@ -75,9 +79,11 @@ class ItemView:
 class SiteBuilder:
     """Builds every generated page from one Atlas."""
 
-    def __init__(self, atlas: Atlas, template_dir: Path):
+    def __init__(self, atlas: Atlas, template_dir: Path, site_url: str = ""):
         self.atlas = atlas
+        self.site_url = site_url
         self.records = Records(atlas)
+        self.related = related_index(self.records)
         self.env = environment(template_dir)
         self.files: dict[str, bytes] = {}
         self._acronyms: dict[str, tuple[dict[str, str], re.Pattern[str] | None]] = {}
@@ -100,6 +106,12 @@ class SiteBuilder:
         used = sorted(set(pattern.findall(body))) if pattern else []
         abbrs = [(Markup(a), Markup(one_line(names[a]))) for a in used]
         return body + "\n" + self.render("abbreviations.md.html", abbrs=abbrs) if abbrs else body
+
+    def with_csv(self, chart_list: list[charts.Chart]) -> list[charts.Chart]:
+        """Publish each chart's data as CSV beside the site; return the charts."""
+        for chart in chart_list:
+            self.files[chart.csv_path] = chart.csv_bytes()
+        return chart_list
 
     def pillar_items(self, plan: Plan, pillar: Pillar) -> list[ItemView]:
         """Objectives and activities of a pillar with their ids and links, in reading order."""
@@ -144,6 +156,8 @@ class SiteBuilder:
         for plan in atlas.plans.values():
             out.extend(self.plan_pages(plan))
         out.extend(compare.site_pages(self))
+        out.extend(indicators.site_pages(self))
+        out.extend(explorer.site_pages(self))
         out.extend(exports.site_pages(self))
         return out
 
@@ -156,6 +170,7 @@ class SiteBuilder:
             entry["counts"] = Counter(view.label for view in entry["items"])
         overview = self.render(
             "plan.md.html", plan=plan, country=self.atlas.countries[code], pillars=pillars,
+            charts=self.with_csv(charts.plan_charts(plan, self.records, self.atlas)), here=urls.plan(plan.id),
             totals=sum((entry["counts"] for entry in pillars), Counter()),
             summary=prose(plan.summary, acronyms),
             sections=[(s, prose(s.body, acronyms)) for s in plan.overview],
@@ -177,8 +192,10 @@ class SiteBuilder:
     def activity_page(self, plan: Plan, pillar: Pillar, view: ItemView) -> Page:
         """The page of one activity, outside the navigation."""
         code = plan.country.lower()
-        body = self.render("activity.md.html", plan=plan, pillar=pillar, view=view,
-                           country=self.atlas.countries[code], page_url=urls.activity(plan.id, pillar.id, view.key))
+        record = self.records.by_id[str(view.id)]
+        body = self.render("activity.md.html", plan=plan, pillar=pillar, view=view, here=record.url,
+                           country=self.atlas.countries[code], page_url=record.url,
+                           cite=cite_activity(plan, record, self.site_url), related=self.related[record.id])
         title = f"{plan.activity_label} {view.display_ref}, {pillar.title} – {plan.short_title}"
         return Page(src_of(urls.activity(plan.id, pillar.id, view.key)),
                     front_matter(title, view.item.text)
@@ -201,6 +218,9 @@ class SiteBuilder:
             {"Compare": [{"Plans at a glance": src_of(urls.compare())}, {"Themes": src_of(urls.compare_themes())},
                          {"Legal references": src_of(urls.compare_legal())},
                          {"Institutions": src_of(urls.compare_institutions())}]},
+            {"Explore activities": src_of(urls.explore())},
+            {"Indicators": src_of(urls.indicators())},
+            {"Downloads": "downloads/index.md"},
             {"About": [{"Method and sources": "about.md"}, {"Add a plan": "add-a-plan.md"}]},
         ]
 

@@ -169,6 +169,7 @@ class Records:
         self.atlas = atlas
         self.activities: dict[str, list[ActivityRecord]] = {p: plan_activities(x) for p, x in atlas.plans.items()}
         self.objectives: dict[str, list[ObjectiveRecord]] = {p: plan_objectives(x) for p, x in atlas.plans.items()}
+        self.by_id: dict[str, ActivityRecord] = {r.id: r for rs in self.activities.values() for r in rs}
 
     def all_activities(self) -> list[ActivityRecord]:
         """Every activity of every plan, plans in Atlas order."""

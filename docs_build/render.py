@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -72,7 +74,30 @@ def environment(template_dir: Path) -> jinja2.Environment:
     env.filters["safe_url"] = lambda url: Markup(url)
     env.filters["amount"] = format_amount
     env.filters["plural"] = plural
+    env.filters["cell"] = table_cell
+    env.globals["rel"] = rel
+    env.filters["budget_years"] = budget_years
     return env
+
+
+def rel(here: str, target: str) -> Markup:
+    """Relative URL from one site path (a folder, e.g. 'plans/xk/') to another, for links in raw HTML."""
+    path, hash_, fragment = target.partition("#")
+    relative = posixpath.relpath(path or here, here or ".")
+    if path.endswith("/") and relative != ".":
+        relative += "/"
+    elif relative == ".":
+        relative = "./"
+    return Markup(relative + hash_ + fragment)
+
+
+def table_cell(value: Any) -> str:
+    """A value for a data table: numbers plain, without exponent or trailing zeros; empty for none."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return str(value)
 
 
 def plural(label: str) -> str:
@@ -86,3 +111,10 @@ def format_amount(value: Any) -> str:
     """A figure with thousands separators, as a reader expects: 2100000 -> 2,100,000."""
     number = float(value)
     return f"{number:,.0f}" if number == int(number) else f"{number:,.2f}"
+
+
+def budget_years(table: Any) -> list[tuple[Any, str]]:
+    """The (year, currency) columns of a budget table, in order."""
+    amounts = [a for row in table.rows for a in row.amounts] + list(table.totals)
+    keys = {(a.year, a.currency) for a in amounts}
+    return sorted(keys, key=lambda k: (k[1], k[0] or 0))

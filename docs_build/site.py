@@ -28,9 +28,9 @@ def data_dir(root: Path) -> Path:
     return Path(os.environ.get(DATA_ENV) or root / "data")
 
 
-def prepare(root: Path, data: Path | None = None) -> Site:
+def prepare(root: Path, data: Path | None = None, site_url: str = "") -> Site:
     """Load and validate data, then render every page and file in memory; raises DataError before any output."""
     atlas = build_atlas(data or data_dir(root))
-    builder = SiteBuilder(atlas, root / "overrides" / "atlas")
+    builder = SiteBuilder(atlas, root / "overrides" / "atlas", site_url)
     pages = builder.pages()
     return Site(atlas, pages, builder.files, builder.nav())

@@ -77,3 +77,13 @@ def compare_instrument(instrument_id: str) -> str:
 def compare_institutions() -> str:
     """`compare/institutions/`: kinds of lead bodies × plans."""
     return "compare/institutions/"
+
+
+def indicators(plan_id: str | None = None) -> str:
+    """`indicators/`, or one plan's indicators: `indicators/xk-2011-2014/`."""
+    return f"indicators/{plan_id}/" if plan_id else "indicators/"
+
+
+def explore(page: int = 1) -> str:
+    """`explore/`: the activity explorer; `explore/page-2/` and on list further activities without JavaScript."""
+    return "explore/" if page == 1 else f"explore/page-{page}/"

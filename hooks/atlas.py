@@ -18,7 +18,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate data and render every page before MkDocs touches site_dir; fail with all problems."""
     global _site
     try:
-        _site = prepare(Path(config.config_file_path).parent)
+        _site = prepare(Path(config.config_file_path).parent, site_url=config.site_url or "")
     except DataError as exc:
         raise Abort(f"Plan Atlas data has problems; nothing was written.\n{exc.report()}") from None
     config.nav = _site.nav

@@ -90,8 +90,14 @@ def broken_links(site: Path, page: HtmlPage) -> list[str]:
         target = (page.path.parent / unquote(parts.path)).resolve() if parts.path else page.path
         if target.is_dir():
             target = target / "index.html"
-        if not target.is_file() or site.resolve() not in target.parents:
-            broken.append(href)
-        elif parts.fragment and target.suffix == ".html" and parts.fragment not in read_page(target).ids:
+        inside = target.is_file() and site.resolve() in target.parents
+        if not inside or (parts.fragment and target.suffix == ".html" and parts.fragment not in _ids(target)):
             broken.append(href)
     return broken
+
+
+def _ids(path: Path, cache: dict[Path, set[str]] = {}) -> set[str]:  # noqa: B006 - a deliberate memo
+    """Ids of a page, parsed once per test run."""
+    if path not in cache:
+        cache[path] = read_page(path).ids
+    return cache[path]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -59,6 +61,10 @@ class Scanner(HTMLParser):
         if tag == "img" and dict(attrs).get("src") == "x":
             self.found.append("<img src=x>")
         self.in_script = tag == "script"
+        if dict(attrs).get("data-figure"):
+            figure = json.loads(dict(attrs)["data-figure"] or "")
+            if re.search(r"<(?!/?extra>)", json.dumps(figure, ensure_ascii=False)):  # only our own <extra> tags
+                self.found.append("markup in a chart label (Plotly reads a subset of HTML)")
 
     def handle_endtag(self, tag: str) -> None:
         self.in_script = False

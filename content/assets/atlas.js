@@ -77,9 +77,103 @@
     apply();
   }
 
+  /** Site colours of the current palette (light or dark), read from Material's CSS variables. */
+  function palette() {
+    var style = getComputedStyle(document.body);
+    var get = function (name) { return style.getPropertyValue(name).trim(); };
+    return { fg: get("--md-default-fg-color"), grid: get("--md-default-fg-color--lightest"),
+             font: get("--md-text-font-family") || "sans-serif" };
+  }
+
+  /** A figure's layout in the site's colours. */
+  function themed(layout) {
+    var c = palette();
+    var axis = function (a) {
+      return Object.assign({}, a, { gridcolor: c.grid, zerolinecolor: c.grid, linecolor: c.grid });
+    };
+    return Object.assign({}, layout, {
+      paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
+      font: { color: c.fg, family: c.font }, xaxis: axis(layout.xaxis), yaxis: axis(layout.yaxis),
+      autosize: true
+    });
+  }
+
+  function draw(plot) {
+    var spec = JSON.parse(plot.dataset.figure);
+    plot.atlasFigure = spec;
+    return window.Plotly.react(plot, spec.data, themed(spec.layout),
+      { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["select2d", "lasso2d"] });
+  }
+
+  /** Draw every chart of the page; plotly.js is loaded only when the page has one. */
+  function charts() {
+    var plots = document.querySelectorAll(".atlas-plot");
+    if (!plots.length) return;
+    load("vendor/plotly/plotly-atlas.min.js").then(function () {
+      plots.forEach(function (plot) {
+        if (!plot.atlasFigure) draw(plot).then(function () { plot.dataset.atlasDrawn = "1"; });
+      });
+    });
+  }
+
+  /** Redraw the charts in the new colours when the reader switches between light and dark. */
+  new MutationObserver(function () {
+    if (!window.Plotly) return;
+    document.querySelectorAll(".atlas-plot").forEach(function (plot) {
+      if (plot.atlasFigure) window.Plotly.relayout(plot, themed(plot.atlasFigure.layout));
+    });
+  }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+
+  /** The activity explorer, on the explorer's pages only. */
+  function explorer() {
+    var form = document.getElementById("atlas-explorer");
+    if (form) load("explorer.js").then(function () { window.atlasExplorer(form); });
+  }
+
+  /** Copy buttons: the page's link, or the text of an element; citations get the address and today's date. */
+  function copying() {
+    var cite = document.querySelector(".atlas-cite");
+    if (cite) {
+      var url = location.origin + location.pathname;
+      var today = new Date();
+      var iso = today.toISOString().slice(0, 10);
+      var long = today.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+      cite.querySelectorAll("code").forEach(function (code) {
+        var text = code.textContent.split(cite.dataset.url).join(url);
+        code.textContent = text.split("[date accessed]").join(code.id === "cite-bibtex" ? iso : long);
+      });
+    }
+    document.querySelectorAll(".atlas-copy").forEach(function (button) {
+      button.hidden = false;
+      button.onclick = function () {
+        var what = button.dataset.copy;
+        var text = what === "link" ? location.origin + location.pathname
+          : document.querySelector(what).textContent;
+        var status = document.querySelector(".atlas-copied");
+        var done = function () {
+          button.dataset.copied = "1";
+          if (status) status.textContent = what === "link" ? "Link copied: " + text : "Copied.";
+        };
+        if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done);
+        else {
+          var area = document.createElement("textarea");
+          area.value = text;
+          document.body.appendChild(area);
+          area.select();
+          document.execCommand("copy");
+          area.remove();
+          done();
+        }
+      };
+    });
+  }
+
   function setup() {
+    copying();
     picker();
     sortable();
+    charts();
+    explorer();
   }
 
   if (window.document$) window.document$.subscribe(setup);
