@@ -1,0 +1,154 @@
+"""Real-browser tests of the features built on the foundation: charts, explorer, copy link, search in every
+script, comparisons, and a walk over every kind of page with no console error and no request elsewhere."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from .test_site import _expect, _path, _search
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+PLAN = "/plans/xk-2011-2014/"
+ACTIVITY = "/plans/xk-2011-2014/prevention/1-1-3/"
+EVERY_KIND_OF_PAGE = [
+    "/", "/countries/", "/countries/xk/", "/countries/xk/institutions/natc/", "/plans/",
+    PLAN, "/plans/rs-2017-2022/", "/plans/mk-2009-2012/", "/plans/al-2008-2010/",
+    "/plans/al-2018-2019-economic-exploitation/", "/plans/xk-2011-2014/prevention/", ACTIVITY,
+    "/plans/rs-2017-2022/partnership/1-1/", "/compare/", "/compare/themes/", "/compare/themes/children/",
+    "/compare/legal/", "/compare/legal/palermo-protocol/", "/compare/institutions/", "/explore/",
+    "/explore/page-2/", "/indicators/", "/indicators/mk-2009-2012/", "/downloads/", "/about/", "/add-a-plan/",
+]
+
+
+@pytest.mark.parametrize("path", EVERY_KIND_OF_PAGE)
+def test_every_kind_of_page_loads_cleanly(page: Page, path: str) -> None:
+    """Each page answers, has its heading, logs no error and asks no other host (checked by the fixture)."""
+    response = page.goto(path)
+    assert response is not None and response.status == 200
+    _expect(page.locator(".md-content h1").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+
+
+def _plotly_requests(page: Page) -> list[str]:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url) if "plotly" in request.url else None)
+    return requests
+
+
+def test_charts_draw_after_instant_navigation_and_follow_the_palette(page: Page) -> None:
+    """From home to a plan page by instant navigation: its charts draw, and redraw in dark mode's colours."""
+    requests = _plotly_requests(page)
+    page.goto("/")
+    page.wait_for_load_state("networkidle")
+    assert requests == [], "the home page has no chart and must not load plotly.js"
+    page.evaluate("window.__marker = 1")
+    page.locator(".md-nav--primary").get_by_role("link", name="Compare", exact=True).first.click()
+    _expect(page).to_have_url(re.compile(r"/compare/$"))
+    plot = page.locator(".atlas-plot .main-svg").first
+    _expect(plot).to_be_visible()
+    assert page.evaluate("window.__marker") == 1, "a full page load happened: instant navigation did not take over"
+    assert len(requests) == 1 and urlsplit(requests[0]).path == "/assets/vendor/plotly/plotly-atlas.min.js"
+    title = page.locator(".atlas-plot .gtitle").first
+    light = title.evaluate("el => getComputedStyle(el).fill")
+    page.locator("[data-md-component=palette] label[title='Switch to dark mode']").click()
+    _expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.wait_for_timeout(300)
+    dark = page.locator(".atlas-plot .gtitle").first.evaluate("el => getComputedStyle(el).fill")
+    assert light != dark, "chart text did not follow the palette switch"
+    page.locator(".md-nav--primary").get_by_role("link", name="Themes", exact=True).first.click()
+    _expect(page).to_have_url(re.compile(r"/compare/themes/$"))
+    _expect(page.locator("#chart-themes-heatmap .main-svg").first).to_be_visible()
+    assert len(requests) == 1, "plotly.js is loaded once and reused after instant navigation"
+
+
+def test_pages_without_charts_do_not_load_plotly(page: Page) -> None:
+    requests = _plotly_requests(page)
+    for path in ("/", ACTIVITY, "/explore/", "/compare/legal/"):
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+    assert requests == []
+    page.goto(PLAN)
+    _expect(page.locator(".atlas-plot .main-svg").first).to_be_visible()
+    assert [urlsplit(r).path for r in requests] == ["/assets/vendor/plotly/plotly-atlas.min.js"]
+
+
+def test_explorer_filter_narrows_rows_and_lives_in_the_url(page: Page) -> None:
+    page.goto("/explore/")
+    form = page.locator("#atlas-explorer")
+    _expect(form).to_have_attribute("data-ready", "1")
+    rows = page.locator(".atlas-explore tbody tr")
+    everything = page.locator(".atlas-count").inner_text()
+    page.locator("select[name=plan]").select_option("xk-2011-2014")
+    page.locator("input[name=text]").fill("surveys")
+    _expect(page.locator(".atlas-count")).to_have_text(re.compile(r"^2 of \d+ activities match"))
+    assert rows.count() == 2 and everything != page.locator(".atlas-count").inner_text()
+    query = parse_qs(urlsplit(page.url).query)
+    assert query == {"plan": ["xk-2011-2014"], "text": ["surveys"]}
+    page.locator(".atlas-explore thead button", has_text="Ref").click()
+    assert parse_qs(urlsplit(page.url).query)["sort"] == ["ref"]
+    first = rows.first.locator("a").inner_text()
+    shared = page.url
+    page.goto("/")
+    page.goto(shared)
+    _expect(page.locator("#atlas-explorer")).to_have_attribute("data-ready", "1")
+    assert page.locator("input[name=text]").input_value() == "surveys"
+    assert page.locator("select[name=plan]").input_value() == "xk-2011-2014"
+    _expect(page.locator(".atlas-count")).to_have_text(re.compile(r"^2 of "))
+    assert rows.first.locator("a").inner_text() == first == "1.1.1"
+    rows.first.locator("a").click()
+    _expect(page).to_have_url(re.compile(r"/plans/xk-2011-2014/prevention/1-1-1/$"))
+
+
+def test_copy_link_and_citation(page: Page, site_url: str) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page.goto(ACTIVITY)
+    page.get_by_role("button", name="Copy link").click()
+    _expect(page.locator(".atlas-copied")).to_have_text(re.compile("Link copied"))
+    assert page.evaluate("navigator.clipboard.readText()") == site_url + ACTIVITY
+    citation = page.locator("#cite-text").inner_text()
+    assert site_url + ACTIVITY in citation and "[date accessed]" not in citation
+    assert "Ministry of Internal Affairs (2011). National Strategy and Action Plan" in citation
+    bibtex = page.locator("#cite-bibtex").inner_text()
+    assert re.search(r"urldate = \{\d{4}-\d{2}-\d{2}\}", bibtex) and "year = {2011}" in bibtex
+
+
+def test_comparison_keeps_the_chosen_plans_in_the_url(page: Page) -> None:
+    page.goto("/compare/?plans=xk-2011-2014,rs-2017-2022")
+    picker = page.locator("[data-atlas-picker]")
+    _expect(picker).to_be_visible()
+    head = page.locator(".atlas-compare table").first.locator("thead th")
+    visible = [h.inner_text() for h in head.all() if h.is_visible()]
+    assert visible == ["Plan", "Serbia 2017–2022", "Kosovo 2011–2014"], visible
+    picker.get_by_label("North Macedonia 2009–2012").check()
+    assert "mk-2009-2012" in parse_qs(urlsplit(page.url).query)["plans"][0]
+    page.goto("/compare/themes/")
+    header = page.locator(".atlas-sortable table").first.locator("thead th").nth(1)
+    header.click()
+    _expect(header).to_have_attribute("aria-sort", re.compile("ascending|descending"))
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Извршено пилот тестирање", "/plans/mk-2009-2012/assessment-of-the-situation/"),
+    ("Këshilli Prokurorial", "/plans/xk-2011-2014/"),
+    ("Durrës", "/plans/al-2018-2019-economic-exploitation/"),
+])
+def test_search_finds_cyrillic_and_diacritics(page: Page, query: str, expected: str) -> None:
+    links = _search(page, query)
+    hrefs = [urlsplit(link.get_attribute("href") or "").path for link in links.all()]
+    assert any(h.startswith(expected) for h in hrefs), hrefs
+
+
+def test_one_activity_is_found_once(page: Page) -> None:
+    """Pages that only repeat activities (themes, institutions, explorer, indicators) stay out of the results."""
+    links = _search(page, "Conduct surveys in rural and urban areas")
+    hrefs = [urlsplit(link.get_attribute("href") or "").path for link in links.all()]
+    assert "/plans/xk-2011-2014/prevention/1-1-2/" in hrefs, hrefs
+    assert not [h for h in hrefs if h.startswith(("/compare/themes/", "/explore/", "/indicators/"))
+                or "/institutions/" in h], hrefs
+    assert _path(page) == "/"
