@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import load_dataset
-from .models import Country, Institution, Instrument, Law, Plan, Theme
-from .problems import DataError
+from .loader import Loaded, load_dataset
+from .models import Country, Institution, Instrument, Law, Plan, Redirect, Theme
+from .problems import DataError, Problem, quote
+from .redirects import addresses
 from .xref import check
 
 
@@ -21,6 +22,7 @@ class Atlas:
     instruments: dict[str, Instrument]
     themes: dict[str, Theme]
     plans: dict[str, Plan]
+    redirects: list[Redirect]
 
     def plans_of(self, code: str) -> list[Plan]:
         """Plans of one country, oldest first."""
@@ -39,12 +41,15 @@ def build_atlas(data_dir: Path) -> Atlas:
     """Load and validate data/; raise DataError with every problem, or return the Atlas."""
     dataset = load_dataset(data_dir)
     problems = dataset.problems + check(dataset)
-    if problems:
-        raise DataError(problems)
     plans = {}
     for key, loaded in dataset.plans.items():
         pillars = [p.model for p in dataset.pillars.get(key, [])]
         plans[key] = loaded.model.model_copy(update={"pillars": pillars})
+    redirects = dataset.redirects.model.redirects if dataset.redirects else []
+    if dataset.redirects and not problems:
+        problems += check_redirects(dataset.redirects, addresses(plans.values()))
+    if problems:
+        raise DataError(problems)
     ordered = dict(sorted(plans.items(), key=lambda kv: (kv[1].country, kv[1].period.start or 0, kv[0])))
     return Atlas(
         countries={k: v.model for k, v in sorted(dataset.countries.items(), key=lambda kv: kv[1].model.name)},
@@ -53,4 +58,19 @@ def build_atlas(data_dir: Path) -> Atlas:
         instruments={i.id: i for i in dataset.instruments.model.instruments} if dataset.instruments else {},
         themes={t.id: t for t in dataset.themes.model.themes} if dataset.themes else {},
         plans=ordered,
+        redirects=redirects,
     )
+
+
+def check_redirects(loaded: Loaded, known: dict[str, str]) -> list[Problem]:
+    """Each redirect leads to a current id, and no retired address is one that is still in use."""
+    problems = []
+    in_use = {url.split("#")[0] for url in known.values()}
+    for i, redirect in enumerate(loaded.model.redirects):
+        for field, bad, message in (("to", redirect.to not in known, "redirect leads to no current id"),
+                                    ("from", redirect.from_ in in_use, "retired address is still in use")):
+            if bad:
+                line, col = loaded.doc.where(("redirects", i, field))
+                value = redirect.to if field == "to" else redirect.from_
+                problems.append(Problem(loaded.path, line, col, f"xref.redirect-{field}", message, quote(value)))
+    return problems

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import Country, Institution, Instrument, Law, Model, Pillar, Plan, Theme
+from .models import Country, Institution, Instrument, Law, Model, Pillar, Plan, Redirect, Theme
 from .problems import Problem, quote
 from .schema_check import validate
 from .yamlsafe import Located, YamlProblem, load
@@ -39,6 +40,17 @@ class ThemesFile(Model):
     themes: list[Theme]
 
 
+class RedirectsFile(Model):
+    """data/redirects.yaml: retired addresses and where they lead now."""
+
+    redirects: list[Redirect] = []
+
+
+def real(path: Path) -> Path:
+    """Where a path leads, links followed; unlike Path.resolve() in Python 3.11, a link loop raises nothing."""
+    return Path(os.path.realpath(path))
+
+
 @dataclass
 class Loaded:
     """A validated model with the positions of its source file, for later messages."""
@@ -58,6 +70,7 @@ class Dataset:
     laws: dict[str, Loaded] = field(default_factory=dict)
     instruments: Loaded | None = None
     themes: Loaded | None = None
+    redirects: Loaded | None = None
     plans: dict[str, Loaded] = field(default_factory=dict)
     pillars: dict[str, list[Loaded]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -78,10 +91,12 @@ class _Reader:
 
     def shown(self, path: Path) -> str:
         """Path as printed in messages: `data/...`, relative to the data directory."""
-        try:
-            return "data/" + path.resolve().relative_to(self.data_dir).as_posix()
-        except ValueError:
-            return str(path)
+        for candidate in (path.absolute(), real(path)):  # a file is named where it stands, even a link
+            try:
+                return "data/" + candidate.relative_to(self.data_dir).as_posix()
+            except ValueError:
+                pass
+        return str(path)
 
     def read(self, path: Path, model: type[BaseModel], required: bool = True) -> Loaded | None:
         """Load and validate one file; record problems and return None on failure."""
@@ -95,8 +110,12 @@ class _Reader:
     def _read(self, path: Path, model: type[BaseModel], required: bool) -> Loaded | None:
         shown = self.shown(path)
         if not path.is_file():
-            if required:
+            if required or path.is_symlink():  # a link that leads nowhere (or in a loop) is never silently skipped
                 self.dataset.problems.append(Problem(shown, 1, 1, "data.missing-file", "file not found"))
+            return None
+        if not real(path).is_relative_to(self.data_dir):
+            self.dataset.problems.append(Problem(shown, 1, 1, "data.bad-path",
+                                                 "file is a link to outside the data folder; it is not read"))
             return None
         if path.stat().st_size > MAX_FILE_BYTES:
             self.dataset.problems.append(Problem(shown, 1, 1, "data.too-large",
@@ -105,7 +124,11 @@ class _Reader:
         try:
             doc = load(path.read_text(encoding="utf-8"))
         except UnicodeDecodeError as exc:
-            self.dataset.problems.append(Problem(shown, 1, 1, "data.encoding", f"not UTF-8: {exc.reason}"))
+            raw = path.read_bytes()
+            before = raw[: exc.start].decode("utf-8")  # valid up to the first bad byte
+            line, col = before.count("\n") + 1, len(before) - before.rfind("\n")
+            self.dataset.problems.append(Problem(shown, line, col, "data.encoding", f"not UTF-8: {exc.reason}",
+                                                 quote(raw[exc.start:exc.end])))
             return None
         except YamlProblem as exc:
             value = None if exc.value is None else quote(exc.value)
@@ -122,7 +145,7 @@ class _Reader:
 
 def load_dataset(data_dir: Path) -> Dataset:
     """Read every file of data/ and validate each against its schema."""
-    data_dir = data_dir.resolve()
+    data_dir = real(data_dir)
     dataset = Dataset(root=data_dir)
     reader = _Reader(data_dir, dataset)
     if not data_dir.is_dir():
@@ -130,6 +153,7 @@ def load_dataset(data_dir: Path) -> Dataset:
         return dataset
     dataset.instruments = reader.read(data_dir / "instruments.yaml", InstrumentsFile)
     dataset.themes = reader.read(data_dir / "themes.yaml", ThemesFile)
+    dataset.redirects = reader.read(data_dir / "redirects.yaml", RedirectsFile, required=False)
     for country_dir in sorted(p for p in (data_dir / "countries").glob("*") if p.is_dir()):
         key = country_dir.name
         loaded = reader.read(country_dir / "country.yaml", Country)
@@ -153,20 +177,22 @@ def load_dataset(data_dir: Path) -> Dataset:
                                             "unknown field 'pillars' (pillars are listed in 'pillar_files')"))
         dataset.plans[plan_dir.name] = plan
         pillars = []
-        for name in plan.model.pillar_files:
-            target = (plan_dir / name).resolve()
-            if target.parent != plan_dir.resolve() or not name.endswith(".yaml"):
-                line, col = plan.doc.where(("pillar_files",))
+        for i, name in enumerate(plan.model.pillar_files):
+            bad = "\0" in name or name == "plan.yaml" or not name.endswith(".yaml")  # NUL: no path can hold it
+            target = plan_dir if bad else real(plan_dir / name)
+            if bad or target.parent != real(plan_dir):
+                line, col = plan.doc.where(("pillar_files", i))
                 dataset.problems.append(Problem(plan.path, line, col, "data.bad-path",
                                                 "pillar files must be .yaml files beside plan.yaml", quote(name)))
+                reader.seen.add(target)  # reported here, not again as a file that is not listed
                 continue
             pillar = reader.read(target, Pillar)
             if pillar:
                 pillars.append(pillar)
         dataset.pillars[plan_dir.name] = pillars
-    seen = {p.resolve() for p in reader.seen}
+    seen = {real(p) for p in reader.seen}
     for path in sorted(data_dir.rglob("*.y*ml")):
-        if path.resolve() not in seen:
+        if real(path) not in seen:
             beside_plan = (path.parent / "plan.yaml").is_file()
             why = "not listed in plan.yaml's pillar_files" if beside_plan else "not part of the data layout"
             dataset.problems.append(Problem(reader.shown(path), 1, 1, "data.unknown-file",

@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from .currencies import ISO_4217
 
@@ -19,6 +19,7 @@ CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
+MAX_DIGITS = 20  # figures stay printable: no 1e400 (crashes formatting) or 1e-99999 (a 100 000-digit cell)
 
 
 class Model(BaseModel):
@@ -83,7 +84,7 @@ class Timeframe(Model):
 class Amount(Model):
     """One figure of money, in the currency it is printed in; never converted."""
 
-    value: Decimal = Field(ge=0)
+    value: Decimal = Field(ge=0, max_digits=MAX_DIGITS)
     currency: str = Field(description="ISO 4217 code, e.g. EUR, RSD, ALL, MKD.")
     year: Year | None = Field(None, description="Budget year the figure is for, where printed.")
     label: str | None = Field(None, description="What the figure covers, e.g. a task number or funding source.")
@@ -108,7 +109,7 @@ class Target(Model):
     """A quantified target or reported figure, ready for charts."""
 
     indicator: Text
-    value: Decimal
+    value: Decimal = Field(max_digits=MAX_DIGITS)
     unit: Text
     kind: Literal["target", "observed", "baseline"] = "target"
     year: Year | None = None
@@ -344,6 +345,16 @@ class Country(Model):
     notes: list[Text] = []
 
 
+def _acronym(value: str) -> str:
+    """An acronym is printed in tooltip definitions unescaped: letters and digits only, a few joiners between."""
+    if not re.fullmatch(r"[^\W_]+(?:[ .&/'-][^\W_]+)*\.?", value) or len(value) > 30:
+        raise ValueError("an acronym is up to 30 letters or digits, with single spaces, dots, hyphens, slashes, "
+                         "ampersands or apostrophes between them")
+    return value
+
+
+Acronym = Annotated[str, AfterValidator(_acronym)]  # checked in Python, so that the published JSON Schema stays put
+
 InstitutionKind = Literal[
     "ministry", "government", "parliament", "agency", "police", "prosecution", "court",
     "judicial-council", "coordination-body", "inspectorate", "local-government", "social-services",
@@ -357,7 +368,7 @@ class Institution(Model):
 
     id: Slug
     name: Text
-    acronyms: list[str] = Field([], description="Acronyms as printed (English first, then others).")
+    acronyms: list[Acronym] = Field([], description="Acronyms as printed (English first, then others).")
     kind: InstitutionKind
     name_printed: bool = Field(True, description="False where the source never spells the name out.")
     parent: Slug | None = None
@@ -398,6 +409,18 @@ class Theme(Model):
         description="'pillar': one of the 4P, the primary theme of every item; 'cross-cutting': a secondary theme.")
     description: Text
     parent: Slug | None = None
+
+
+SitePath = Annotated[str, StringConstraints(pattern=r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$", max_length=300)]
+
+
+class Redirect(Model):
+    """A retired address that must keep working: it leads to the item's current page."""
+
+    from_: SitePath = Field(alias="from", description="The retired path, e.g. 'plans/xk-2011-2014/prevention/old/'.")
+    to: Text = Field(description="The current id: country, plan, pillar, objective or activity id.")
+    reason: Text = Field(description="Why the id changed, for the record.")
+    date: str | None = Field(None, description="When the id changed (YYYY-MM-DD).")
 
 
 def slugify(text: str) -> str:

@@ -16,9 +16,13 @@ from .atlas import Atlas
 from .cite import cite_activity
 from .models import Activity, Objective, Pillar, Plan, Task
 from .records import Records
+from .redirects import add_redirect_pages
 from .related import related_index
 from .render import environment, one_line, prose, title_text
 from .walk import Node, activities, task_key, walk
+
+
+ABBR_SAFE = str.maketrans({"<": "‹", ">": "›", "&": "＆", "[": "⁅", "]": "⁆", "\\": "⧵", "*": "∗", "`": "ʹ"})
 
 
 @dataclass(frozen=True)
@@ -104,7 +108,9 @@ class SiteBuilder:
         """Append acronym definitions (abbr extension) for the country's acronyms that occur in the page."""
         names, pattern = self.acronym_finder(code)
         used = sorted(set(pattern.findall(body))) if pattern else []
-        abbrs = [(Markup(a), Markup(one_line(names[a]))) for a in used]
+        # The abbr extension writes the name into a title attribute. Should a definition line ever fail to parse,
+        # it would show as raw HTML: signs that could open markup are written as look-alikes (never in real data).
+        abbrs = [(Markup(a), Markup(one_line(names[a]).translate(ABBR_SAFE))) for a in used]
         return body + "\n" + self.render("abbreviations.md.html", abbrs=abbrs) if abbrs else body
 
     def with_csv(self, chart_list: list[charts.Chart]) -> list[charts.Chart]:
@@ -158,6 +164,7 @@ class SiteBuilder:
         out.extend(compare.site_pages(self))
         out.extend(indicators.site_pages(self))
         out.extend(explorer.site_pages(self))
+        add_redirect_pages(self)
         out.extend(exports.site_pages(self))
         return out
 

@@ -24,6 +24,7 @@ TYPE_IDS = {
     "less_than_equal": "schema.out-of-range",
     "greater_than": "schema.out-of-range",
     "less_than": "schema.out-of-range",
+    "decimal_max_digits": "schema.out-of-range",
     "date_from_datetime_parsing": "schema.invalid-date",
     "date_parsing": "schema.invalid-date",
 }
@@ -31,6 +32,7 @@ VALUE_ERRORS = {
     "unknown currency code": "schema.unknown-currency",
     "start year": "schema.impossible-period",
     "a legal reference names exactly one": "schema.invalid-reference",
+    "an acronym is": "schema.invalid-format",
 }
 YEAR_FIELDS = {"start", "end", "year"}
 
@@ -50,7 +52,7 @@ def type_id(error: dict[str, Any]) -> str:
 
 def message(error: dict[str, Any], tid: str) -> str:
     """Human message for a pydantic error, naming the field."""
-    loc = [str(part) for part in error["loc"]]
+    loc = [str(part) for part in error["loc"] if not isinstance(part, int)]  # an item of a list: name the list
     field = loc[-1] if loc else "document"
     if tid == "schema.missing-field":
         return f"missing required field '{field}'"

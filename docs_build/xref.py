@@ -9,6 +9,8 @@ from .models import Activity, Bodies, Objective, Plan, Themes
 from .problems import Problem, quote
 from .walk import task_key, walk
 
+MAX_KEY = 80  # as a Slug
+
 
 class Checker:
     """Collects cross-reference problems with the position of the offending value."""
@@ -91,8 +93,13 @@ def _check_plan(c: Checker, key: str, loaded: Loaded, pillars: list[Loaded], bod
               plan.country)
     usable = country in c.dataset.countries and c.dataset.usable(f"countries/{country}/institutions.yaml")
     known = bodies.get(country, set()) if usable else None
-    if plan.adopted_by_id and known is not None and plan.adopted_by_id not in known:
-        c.add(loaded, ("adopted_by_id",), "xref.unknown-institution", "unknown institution", plan.adopted_by_id)
+    named = [(("adopted_by_id",), plan.adopted_by_id)]
+    named += [(("funding_sources", i, "institution"), s.institution) for i, s in enumerate(plan.funding_sources)]
+    named += [(("budget_tables", t, "rows", r, "institution"), row.institution)
+              for t, table in enumerate(plan.budget_tables) for r, row in enumerate(table.rows)]
+    for path, body in named:
+        if body and known is not None and body not in known:
+            c.add(loaded, path, "xref.unknown-institution", "unknown institution", body)
     for i, ref in enumerate(plan.legal_references):
         if ref.instrument and c.dataset.usable("instruments.yaml") and ref.instrument not in instruments:
             c.add(loaded, ("legal_references", i, "instrument"), "xref.unknown-instrument",
@@ -115,6 +122,9 @@ def _check_plan(c: Checker, key: str, loaded: Loaded, pillars: list[Loaded], bod
             if not node.key:
                 c.add(pillar_file, node.path, "schema.missing-ref", "needs a printed 'ref' or a 'slug'")
                 continue
+            if len(node.key) > MAX_KEY:  # the key names a folder of the site: keep it well below file name limits
+                c.add(pillar_file, node.path + ("ref",), "schema.too-long",
+                      f"'ref' gives an id longer than {MAX_KEY} characters (give a shorter 'slug')", node.key)
             kind = "activity" if isinstance(item, Activity) else item.level
             anchor = f"{kind}-{node.key}"
             if anchor in anchors:

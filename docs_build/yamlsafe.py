@@ -61,7 +61,13 @@ def _pos(node: Node) -> tuple[int, int]:
 
 def load(text: str) -> Located:
     """Parse one YAML document safely; raise YamlProblem on bad syntax, tags, aliases or duplicate keys."""
-    loader = StrictLoader(text)
+    try:
+        loader = StrictLoader(text)
+    except yaml.reader.ReaderError as exc:  # control characters such as NUL: a binary file that decodes as UTF-8
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - text.rfind("\n", 0, exc.position)
+        raise YamlProblem("yaml.syntax", f"YAML syntax error: unacceptable character #x{exc.character:04x} "
+                          f"({exc.reason})", line, col) from None
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:

@@ -59,3 +59,31 @@ def test_objective_anchors_are_fixed(built_site) -> None:
     html = (built_site / "plans/xk-2011-2014/protection/index.html").read_text(encoding="utf-8")
     for anchor in ("goal-1", "objective-1-1", "objective-1-2", "objective-3-3", "activity-1-2-7"):
         assert f'id="{anchor}"' in html
+
+
+URLS_GOLDEN = ROOT / "tests" / "golden" / "urls.tsv"
+
+
+def _published() -> tuple[dict[str, str], set[str]]:
+    """Every id of the shipped data with its URL (countries, plans, pillars, objectives, activities); redirects."""
+    from docs_build.redirects import addresses
+
+    atlas = build_atlas(ROOT / "data")
+    return addresses(atlas.plans.values()), {r.from_ for r in atlas.redirects}
+
+
+def test_every_published_id_keeps_its_url_or_has_a_redirect(update_golden: bool) -> None:
+    """The list of every id and URL is kept in tests/golden/urls.tsv: an id that disappears or moves must leave
+    a redirect in data/redirects.yaml; new ids are added to the list with --update-golden."""
+    current, retired = _published()
+    if update_golden:
+        URLS_GOLDEN.write_text("".join(f"{i}\t{u}\n" for i, u in sorted(current.items())), encoding="utf-8")
+    golden = dict(line.split("\t") for line in URLS_GOLDEN.read_text(encoding="utf-8").splitlines())
+    pages = {u.split("#")[0] for u in current.values()}
+    broken = {i: u for i, u in golden.items() if current.get(i) != u and u.split("#")[0] not in retired | pages}
+    assert not broken, f"published ids lost their URL without a redirect (data/redirects.yaml): {broken}"
+    moved = {i: (u, current.get(i)) for i, u in golden.items() if i not in current or current[i] != u}
+    assert set(moved) <= {i for i, u in golden.items() if u.split("#")[0] in retired}, (
+        f"published ids changed URL: {moved}; keep the old address working with a redirect, then --update-golden")
+    new = sorted(set(current) - set(golden))
+    assert not new, f"{len(new)} new ids, e.g. {new[:3]}: review, then record them with --update-golden"
