@@ -21,7 +21,6 @@ from .related import related_index
 from .render import environment, one_line, prose, title_text
 from .walk import Node, activities, task_key, walk
 
-
 ABBR_SAFE = str.maketrans({"<": "‹", ">": "›", "&": "＆", "[": "⁅", "]": "⁆", "\\": "⧵", "*": "∗", "`": "ʹ"})
 
 

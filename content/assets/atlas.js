@@ -98,11 +98,14 @@
     });
   }
 
+  /** Draw one chart. The chart div is an image (role="img" with the chart's title as its name; the numbers follow as
+      a table and a CSV), so it holds no controls: without the mode bar there are no buttons inside the image
+      (axe: nested-interactive). Zoom by dragging and hover labels stay for the mouse. */
   function draw(plot) {
     var spec = JSON.parse(plot.dataset.figure);
     plot.atlasFigure = spec;
     return window.Plotly.react(plot, spec.data, themed(spec.layout),
-      { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["select2d", "lasso2d"] });
+      { responsive: true, displaylogo: false, displayModeBar: false });
   }
 
   /** Draw every chart of the page; plotly.js is loaded only when the page has one. */

@@ -152,3 +152,21 @@ def test_one_activity_is_found_once(page: Page) -> None:
     assert not [h for h in hrefs if h.startswith(("/compare/themes/", "/explore/", "/indicators/"))
                 or "/institutions/" in h], hrefs
     assert _path(page) == "/"
+
+
+def test_comparison_tables_scroll_on_a_phone_with_the_first_column_in_view_and_print_whole(page: Page) -> None:
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto("/compare/")
+    table = page.locator(".atlas-compare table").first
+    first = table.locator("tbody tr td").first
+    before = first.bounding_box()
+    scroller = table.locator("xpath=ancestor::*[contains(@class, 'md-typeset__scrollwrap') or "
+                             "contains(@class, 'atlas-compare')][1]")
+    scroller.evaluate("el => { el.scrollLeft = 400; }")
+    page.wait_for_timeout(200)
+    assert scroller.evaluate("el => el.scrollLeft") > 0, "the table does not scroll sideways on a phone"
+    after = first.bounding_box()
+    assert before and after and 0 <= after["x"] <= before["x"], "the first column left the view"
+    page.emulate_media(media="print")
+    _expect(page.locator("[data-atlas-picker]")).to_be_hidden()
+    assert scroller.evaluate("el => getComputedStyle(el).overflowX") == "visible"
