@@ -13,10 +13,11 @@ from decimal import Decimal
 import plotly.graph_objects as go
 from markupsafe import Markup
 
+from . import urls
 from .atlas import Atlas
 from .models import Activity, BudgetTable, Plan, Target
 from .records import Records
-from .walk import walk
+from .walk import item_key, walk
 
 Value = str | int | float | Decimal | None
 TOP_BODIES = 10
@@ -158,6 +159,61 @@ def budget_per_pillar(plan: Plan, records: Records) -> list[Chart]:
     return charts
 
 
+def _top_objectives(plan: Plan) -> dict[str, str]:
+    """Top-level objective id → label 'Pillar · Level ref', in reading order."""
+    levels = {level.key: level.label for level in plan.levels}
+    return {urls.objective_id(plan.id, pillar.id, o, item_key(o)):
+            f"{pillar.title} · {levels.get(o.level, o.level)} {o.ref or o.slug or ''}"
+            for pillar in plan.pillars for o in pillar.objectives}
+
+
+def budget_per_objective(plan: Plan, records: Records) -> list[Chart]:
+    """Printed budget figures summed per top-level objective, one chart per currency; nothing converted."""
+    charts = []
+    acts = records.activities[plan.id]
+    labels = _top_objectives(plan)
+    for currency in sorted({a.currency for r in acts for a in r.amounts}):
+        sums = dict.fromkeys(labels, Decimal(0))
+        for record in acts:
+            if record.objective_ids:
+                sums[record.objective_ids[0]] += sum((a.value for a in record.amounts if a.currency == currency),
+                                                     Decimal(0))
+        title = f"Budget figures per top-level objective ({currency})"
+        caption = _source(plan, f"action plan. Sum of the {currency} figures printed for the activities under each "
+                          "objective; in the currency printed, never converted")
+        names = list(labels.values())
+        charts.append(Chart(
+            f"{plan.id}-budget-per-objective-{currency.lower()}", title, caption,
+            _figure([go.Bar(x=[_num(v) for v in sums.values()], y=_ts(names), orientation="h",
+                            hovertemplate="%{y}: %{x:,}<extra></extra>")], title,
+                    xaxis={"title": {"text": currency}}, **_bar_layout(True, len(names))),
+            ("objective", "currency", "sum of printed figures"),
+            tuple((name, currency, value) for name, value in zip(names, sums.values(), strict=True))))
+    return charts
+
+
+def budget_per_year(plan: Plan, records: Records) -> list[Chart]:
+    """Printed figures that name their budget year, summed per year, one chart per currency."""
+    charts = []
+    amounts = [a for r in records.activities[plan.id] for a in r.amounts if a.year]
+    for currency in sorted({a.currency for a in amounts}):
+        sums: dict[int, Decimal] = {}
+        for a in amounts:
+            if a.currency == currency:
+                sums[a.year] = sums.get(a.year, Decimal(0)) + a.value
+        years = sorted(sums)
+        title = f"Budget figures per year ({currency})"
+        caption = _source(plan, f"action plan. Sum of the {currency} figures printed with a budget year "
+                          "(figures without a year are not counted); never converted")
+        charts.append(Chart(
+            f"{plan.id}-budget-per-year-{currency.lower()}", title, caption,
+            _figure([go.Bar(x=[str(y) for y in years], y=[_num(sums[y]) for y in years],
+                            hovertemplate="%{x}: %{y:,}<extra></extra>")], title,
+                    xaxis={"type": "category"}, yaxis={"title": {"text": currency}}, height=320),
+            ("year", "currency", "sum of printed figures"), tuple((y, currency, sums[y]) for y in years)))
+    return charts
+
+
 def budget_table_charts(plan: Plan) -> list[Chart]:
     """A plan's own budget tables (e.g. per institution per year), one chart per table and currency."""
     charts = []
@@ -221,7 +277,8 @@ def lead_bodies(plan: Plan, records: Records, atlas: Atlas) -> Chart:
 def plan_charts(plan: Plan, records: Records, atlas: Atlas) -> list[Chart]:
     """Every chart of one plan's overview page; charts without data are left out."""
     charts = [activities_per_pillar(plan, records), activities_per_objective(plan, records)]
-    charts += budget_per_pillar(plan, records) + budget_table_charts(plan)
+    charts += budget_per_pillar(plan, records) + budget_per_objective(plan, records)
+    charts += budget_per_year(plan, records) + budget_table_charts(plan)
     if any(r.end_year for r in records.activities[plan.id]):
         charts.append(activities_by_deadline(plan, records))
     if any(r.lead for r in records.activities[plan.id]):

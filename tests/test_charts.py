@@ -78,6 +78,21 @@ def test_budget_charts_sum_printed_figures_per_currency_without_mixing(atlas: At
                     expected[pillar] += sum((a.value for a in (budget.amounts if budget else [])
                                              if a.currency == currency), Decimal(0))
             assert [Decimal(str(v)) for v in chart.figure["data"][0]["y"]] == [expected[p.id] for p in plan.pillars]
+        for chart in charts.budget_per_year(plan, records):
+            currency = chart.id.rsplit("-", 1)[1].upper()
+            by_year = Counter()
+            for _, act in _activities(plan):
+                for budget in [act.budget] + [t.budget for t in act.tasks]:
+                    for a in budget.amounts if budget else []:
+                        if a.currency == currency and a.year:
+                            by_year[str(a.year)] += a.value
+            drawn = dict(zip(chart.figure["data"][0]["x"], chart.figure["data"][0]["y"], strict=True))
+            assert {k: Decimal(str(v)) for k, v in drawn.items()} == dict(by_year)
+        for chart in charts.budget_per_objective(plan, records):
+            currency = chart.id.rsplit("-", 1)[1].upper()
+            total = sum((a.value for _, act in _activities(plan) for b in [act.budget] + [t.budget for t in act.tasks]
+                         if b for a in b.amounts if a.currency == currency), Decimal(0))
+            assert sum(Decimal(str(x)) for x in chart.figure["data"][0]["x"]) == total
         for table in plan.budget_tables:
             for chart in charts.budget_table_charts(plan):
                 if chart.id.startswith(f"{plan.id}-{table.id}-"):
