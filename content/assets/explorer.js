@@ -3,6 +3,7 @@
 (function () {
   "use strict";
   var SHOW = 200;
+  var COLLATOR = new Intl.Collator(undefined, { numeric: true });
   var FILTERS = ["text", "country", "plan", "pillar", "theme", "body", "year", "budget", "status"];
   var COLUMNS = [
     { key: "plan", label: "Plan" }, { key: "pillar", label: "Pillar" }, { key: "ref", label: "Ref" },
@@ -120,11 +121,12 @@
       budget: function (e) { return e.row.m ? 0 : 1; }, theme: function (e) { return e.themeNames; }
     }[key];
     if (value) {
-      out.sort(function (a, b) {
-        var x = value(a), y = value(b);
-        var c = typeof x === "number" ? x - y : String(x).localeCompare(String(y), undefined, { numeric: true });
-        return (c || a.i - b.i) * dir;
+      var keyed = out.map(function (e) { return { e: e, k: value(e) }; });
+      keyed.sort(function (a, b) {
+        var c = typeof a.k === "number" ? a.k - b.k : COLLATOR.compare(a.k, b.k);
+        return (c || a.e.i - b.e.i) * dir;
       });
+      out = keyed.map(function (x) { return x.e; });
     }
     return out;
   };
