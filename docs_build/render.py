@@ -21,10 +21,12 @@ PROSE_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "blockquote", "code", 
 PROSE_EXTENSIONS = ["abbr", "tables", "sane_lists"]
 
 
+MD_ENTITIES = str.maketrans({ch: f"&#{ord(ch)};" for ch in MD_SPECIAL})
+
+
 def md_text(value: object) -> str:
     """Escape plain text for a Markdown page: no markup, link or HTML can come out of it."""
-    text = re.sub(r"\s+", " ", str(value)).strip()
-    return "".join(f"&#{ord(ch)};" if ch in MD_SPECIAL else ch for ch in text)
+    return " ".join(str(value).split()).translate(MD_ENTITIES)
 
 
 def _finalize(value: Any) -> Any:

@@ -18,13 +18,18 @@ class StrictLoader(yaml.SafeLoader):
     """SafeLoader without YAML 1.1 surprises: only true/false are booleans, dates stay strings."""
 
 
-StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (
-        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", __import__("re").compile(r"^(?:true|false)$"), list("tf"))
+class FastStrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same rules on libyaml's parser (several times faster); errors are re-read by StrictLoader."""
+
+
+for _loader in (StrictLoader, FastStrictLoader):
+    _loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in (
+            "tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    _loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", __import__("re").compile(r"^(?:true|false)$"), list("tf"))
 
 
 @dataclass
@@ -59,8 +64,17 @@ def _pos(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def load(text: str) -> Located:
-    """Parse one YAML document safely; raise YamlProblem on bad syntax, tags, aliases or duplicate keys."""
+def _compose(text: str) -> tuple[Node | None, yaml.BaseLoader]:
+    """The node tree, parsed by libyaml; on any error, parsed again by PyYAML for its exact message."""
+    try:
+        loader = FastStrictLoader(text)
+        return loader.get_single_node(), loader
+    except (yaml.YAMLError, ValueError):
+        return _compose_slowly(text)
+
+
+def _compose_slowly(text: str) -> tuple[Node | None, yaml.BaseLoader]:
+    """Parse with PyYAML's pure-Python parser, turning its errors into YamlProblem."""
     try:
         loader = StrictLoader(text)
     except yaml.reader.ReaderError as exc:  # control characters such as NUL: a binary file that decodes as UTF-8
@@ -69,7 +83,7 @@ def load(text: str) -> Located:
         raise YamlProblem("yaml.syntax", f"YAML syntax error: unacceptable character #x{exc.character:04x} "
                           f"({exc.reason})", line, col) from None
     try:
-        root = loader.get_single_node()
+        return loader.get_single_node(), loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -78,10 +92,14 @@ def load(text: str) -> Located:
             where = exc.context_mark
             text = f"{exc.problem} ({exc.context} at line {where.line + 1}, column {where.column + 1})"
         raise YamlProblem("yaml.syntax", f"YAML syntax error: {text}", line, col) from None
-    finally:
-        loader.dispose()
+
+
+def load(text: str) -> Located:
+    """Parse one YAML document safely; raise YamlProblem on bad syntax, tags, aliases or duplicate keys."""
+    root, loader = _compose(text)
     located = Located(None)
     if root is None:
+        loader.dispose()
         return located
     seen: set[int] = set()
 
@@ -117,5 +135,8 @@ def load(text: str) -> Located:
             raise YamlProblem("yaml.unsafe-tag", "tag not allowed (only plain YAML values are loaded)",
                               *_pos(node), node.tag) from None
 
-    located.data = build(root, ())
+    try:
+        located.data = build(root, ())
+    finally:
+        loader.dispose()
     return located
