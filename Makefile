@@ -27,3 +27,7 @@ test: $(BIN)/.installed  ## run the test suite and lint
 
 clean:
 	rm -rf site $(VENV)
+
+.PHONY: bench
+bench: $(BIN)/.installed  ## benchmark of issue 11 (BENCHMARKS.md); e.g. make bench BENCH_ARGS="--scales 1 10"
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
