@@ -138,7 +138,7 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
              "compare-themes.md.html", matrix=matrix, charts=builder.with_csv([charts.themes_heatmap(atlas, matrix)])),
         page(urls.compare_legal(), "Legal references", "International instruments and domestic laws the plans cite",
              "compare-legal.md.html", matrix=instrument_matrix(atlas),
-             laws={code: law_citations(atlas, code) for code in atlas.countries}),
+             laws={code: len(atlas.laws.get(code, {})) for code in atlas.countries}),
         page(urls.compare_institutions(), "Institutions", "Which kinds of bodies lead the plans' activities",
              "compare-institutions.md.html", matrix=lead_kinds(records), kinds=KINDS),
     ]

@@ -155,6 +155,7 @@ class SiteBuilder:
         for code, country in atlas.countries.items():
             summary = prose(country.summary, self.acronym_finder(code)[0]) if country.summary else None
             body = self.render("country.md.html", country=country, code=code, plans=atlas.plans_of(code),
+                               citations=compare.law_citations(atlas, code),
                                summary=summary)
             out.append(Page(src_of(urls.country(code)), front_matter(country.name, f"Plans of {country.name}")
                             + self.with_abbreviations(code, body)))
