@@ -17,6 +17,7 @@ from . import urls
 from .atlas import Atlas
 from .models import Activity, BudgetTable, Plan, Target
 from .records import Records
+from .render import table_cell
 from .walk import item_key, walk
 
 Value = str | int | float | Decimal | None
@@ -53,15 +54,8 @@ class Chart:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(self.columns)
-        writer.writerows(["" if v is None else _plain(v) for v in row] for row in self.rows)
+        writer.writerows([table_cell(v) for v in row] for row in self.rows)
         return out.getvalue().encode("utf-8-sig")
-
-
-def _plain(value: Value) -> str:
-    """A number without exponent or trailing zeros; text as it is."""
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    return str(value)
 
 
 def _num(value: Decimal | int) -> int | float:
@@ -320,7 +314,7 @@ def indicator_chart(plan: Plan) -> Chart | None:
             traces.append(go.Bar(
                 name=kind, orientation="h", x=[_num(f.target.value) for f in mine],
                 y=[_t(_short(f.label)) for f in mine],
-                text=[_t(f"{_plain(f.target.value)} {f.target.unit}") for f in mine],
+                text=[_t(f"{table_cell(f.target.value)} {f.target.unit}") for f in mine],
                 hovertemplate="%{y}: %{text}<extra>" + kind + "</extra>"))
     title = "Quantified targets and reported figures"
     rows = tuple((f.label, f.target.kind, f.target.value, f.target.unit, f.target.year or f.target.date, f.where)
