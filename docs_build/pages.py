@@ -21,6 +21,7 @@ from .related import related_index
 from .render import environment, one_line, prose, title_text
 from .walk import Node, activities, task_key, walk
 
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 ABBR_SAFE = str.maketrans({"<": "‹", ">": "›", "&": "＆", "[": "⁅", "]": "⁆", "\\": "⧵", "*": "∗", "`": "ʹ"})
 
 
@@ -50,7 +51,7 @@ def front_matter(title: str, description: str | None = None, search_exclude: boo
         meta["description"] = title_text(description, 200)
     if search_exclude:
         meta["search"] = {"exclude": True}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+    return "---\n" + yaml.dump(meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
 @dataclass

@@ -41,11 +41,17 @@ def _finalize(value: Any) -> Any:
 def prose(text: str, acronyms: dict[str, str] | None = None) -> Markup:
     """Render a Markdown field to HTML and sanitize it: no script, handler or unsafe URL survives."""
     defs = "".join(f"\n*[{a}]: {one_line(n)}" for a, n in (acronyms or {}).items())
-    html = markdown.markdown(text + ("\n" + defs if defs else ""), extensions=PROSE_EXTENSIONS)
+    html = _markdown().reset().convert(text + ("\n" + defs if defs else ""))
     clean = nh3.clean(html, tags=PROSE_TAGS, attributes={"a": {"href", "title"}, "abbr": {"title"},
                                                            "th": {"align"}, "td": {"align"}},
                       url_schemes={"http", "https", "mailto"}, link_rel="noopener nofollow")
     return Markup(clean)
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> markdown.Markdown:
+    """One Python-Markdown converter for every prose field (building one costs more than converting)."""
+    return markdown.Markdown(extensions=PROSE_EXTENSIONS)
 
 
 def one_line(text: str) -> str:

@@ -113,3 +113,10 @@ def test_markdown_fields_are_sanitized() -> None:
 def test_md_text_neutralises_markdown_and_html() -> None:
     assert md_text("a *b* <i>") == "a &#42;b&#42; &#60;i&#62;"
     assert md_text("line\n\n# not a heading") == "line &#35; not a heading"
+
+
+def test_prose_keeps_no_acronym_from_one_call_to_the_next() -> None:
+    """One Markdown converter serves every prose field: a country's acronyms must not leak to another's text."""
+    assert "abbr" in prose("MIA x", {"MIA": "First"})
+    assert "abbr" not in prose("MIA y", {})
+    assert 'title="Second"' in prose("MIA z", {"MIA": "Second"})
