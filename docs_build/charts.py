@@ -34,6 +34,7 @@ class Chart:
     figure: dict
     columns: tuple[str, ...]
     rows: tuple[tuple[Value, ...], ...]
+    table_at: str | None = None  # anchor of a table on the same page that already shows these numbers
 
     @property
     def csv_path(self) -> str:
@@ -390,4 +391,4 @@ def themes_heatmap(atlas: Atlas, matrix: dict[str, dict[str, int]]) -> Chart:
                          title, height=max(360, 60 + 26 * len(themes)), margin={"l": 180, "r": 20, "t": 50, "b": 80},
                          yaxis={"autorange": "reversed"}),
                  ("theme", "plan", "activities"),
-                 tuple((t.name, p.short_title, matrix[t.id][p.id]) for t in themes for p in plans))
+                 tuple((t.name, p.short_title, matrix[t.id][p.id]) for t in themes for p in plans), table_at="pillar")

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from .pages import Page, SiteBuilder
 
 KINDS: tuple[str, ...] = InstitutionKind.__args__  # type: ignore[attr-defined]
+PLANS_PER_THEME_PAGE = 8  # side by side on one theme page; more plans go on further pages, so pages stay small
 
 
 @dataclass(frozen=True)
@@ -135,17 +136,25 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
         page(urls.compare(), "Compare plans", "Plans at a glance, side by side", "compare.md.html",
              glances=glances, charts=builder.with_csv([charts.periods_timeline(atlas), charts.shares_chart(glances)])),
         page(urls.compare_themes(), "Themes × plans", "How many activities of each plan address each theme",
-             "compare-themes.md.html", matrix=matrix, charts=builder.with_csv([charts.themes_heatmap(atlas, matrix)])),
+             "compare-themes.md.html", matrix=matrix, charts=builder.with_csv([charts.themes_heatmap(atlas, matrix)]),
+             theme_page={p.id: i // PLANS_PER_THEME_PAGE + 1 for i, p in enumerate(plans)}),
         page(urls.compare_legal(), "Legal references", "International instruments and domestic laws the plans cite",
              "compare-legal.md.html", matrix=instrument_matrix(atlas),
              laws={code: len(atlas.laws.get(code, {})) for code in atlas.countries}),
         page(urls.compare_institutions(), "Institutions", "Which kinds of bodies lead the plans' activities",
              "compare-institutions.md.html", matrix=lead_kinds(records), kinds=KINDS),
     ]
+    groups = [plans[i:i + PLANS_PER_THEME_PAGE] for i in range(0, len(plans), PLANS_PER_THEME_PAGE)] or [[]]
     for theme in atlas.themes.values():
-        columns = {p.id: theme_column(records, theme, p.id) for p in plans}
-        out.append(page(urls.compare_theme(theme.id), f"Theme: {theme.name}", theme.description,
-                        "compare-theme.md.html", in_nav=False, theme=theme, columns=columns))
+        for number, group in enumerate(groups, 1):
+            columns = {p.id: theme_column(records, theme, p.id) for p in group}
+            title = f"Theme: {theme.name}" + (f", page {number}" if number > 1 else "")
+            body = builder.render("compare-theme.md.html", plans=group, here=urls.compare_theme(theme.id, number),
+                                  theme=theme, columns=columns, number=number, pages=len(groups),
+                                  per_page=PLANS_PER_THEME_PAGE,
+                                  page_urls=[urls.compare_theme(theme.id, n) for n in range(1, len(groups) + 1)])
+            out.append(Page(src_of(urls.compare_theme(theme.id, number)),
+                            front_matter(title, theme.description, search_exclude=True) + body, in_nav=False))
     for instrument, row in instrument_matrix(atlas).items():
         out.append(page(urls.compare_instrument(instrument), atlas.instruments[instrument].title,
                         "Plans that cite this instrument, and where", "compare-instrument.md.html", in_nav=False,

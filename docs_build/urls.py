@@ -59,9 +59,9 @@ def compare_themes() -> str:
     return "compare/themes/"
 
 
-def compare_theme(theme_id: str) -> str:
-    """`compare/themes/children/`: one theme, plans side by side."""
-    return f"compare/themes/{theme_id}/"
+def compare_theme(theme_id: str, page: int = 1) -> str:
+    """`compare/themes/children/`: one theme, plans side by side; `.../page-2/` holds the next plans."""
+    return f"compare/themes/{theme_id}/" + ("" if page == 1 else f"page-{page}/")
 
 
 def compare_legal() -> str:
