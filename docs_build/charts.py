@@ -303,9 +303,9 @@ def plan_figures(plan: Plan) -> list[Figure]:
     return out
 
 
-def indicator_chart(plan: Plan) -> Chart | None:
+def indicator_chart(plan: Plan, figures: list[Figure] | None = None) -> Chart | None:
     """The plan's quantified targets and reported figures as one bar chart, labelled with their units."""
-    figures = plan_figures(plan)
+    figures = plan_figures(plan) if figures is None else figures
     if not figures:
         return None
     traces = []

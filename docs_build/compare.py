@@ -131,6 +131,7 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
         return Page(src_of(url), front_matter(title, description, search_exclude=not in_nav) + body, in_nav=in_nav)
 
     glances = [glance(p, records) for p in plans]
+    instruments = instrument_matrix(atlas)
     matrix = theme_matrix(records)
     out = [
         page(urls.compare(), "Compare plans", "Plans at a glance, side by side", "compare.md.html",
@@ -139,7 +140,7 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
              "compare-themes.md.html", matrix=matrix, charts=builder.with_csv([charts.themes_heatmap(atlas, matrix)]),
              theme_page={p.id: i // PLANS_PER_THEME_PAGE + 1 for i, p in enumerate(plans)}),
         page(urls.compare_legal(), "Legal references", "International instruments and domestic laws the plans cite",
-             "compare-legal.md.html", matrix=instrument_matrix(atlas),
+             "compare-legal.md.html", matrix=instruments,
              laws={code: len(atlas.laws.get(code, {})) for code in atlas.countries}),
         page(urls.compare_institutions(), "Institutions", "Which kinds of bodies lead the plans' activities",
              "compare-institutions.md.html", matrix=lead_kinds(records), kinds=KINDS),
@@ -155,7 +156,7 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
                                   page_urls=[urls.compare_theme(theme.id, n) for n in range(1, len(groups) + 1)])
             out.append(Page(src_of(urls.compare_theme(theme.id, number)),
                             front_matter(title, theme.description, search_exclude=True) + body, in_nav=False))
-    for instrument, row in instrument_matrix(atlas).items():
+    for instrument, row in instruments.items():
         out.append(page(urls.compare_instrument(instrument), atlas.instruments[instrument].title,
                         "Plans that cite this instrument, and where", "compare-instrument.md.html", in_nav=False,
                         instrument=atlas.instruments[instrument], row=row))

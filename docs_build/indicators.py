@@ -19,7 +19,7 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
     out = []
     for plan in atlas.plans.values():
         figures = charts.plan_figures(plan)
-        chart = charts.indicator_chart(plan)
+        chart = charts.indicator_chart(plan, figures)
         rows.append({"plan": plan, "figures": len(figures),
                      "activity_indicators": sum(r.indicators for r in records.activities[plan.id])})
         body = builder.render("indicators-plan.md.html", plan=plan, figures=figures, here=urls.indicators(plan.id),

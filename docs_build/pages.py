@@ -19,7 +19,7 @@ from .records import Records
 from .redirects import add_redirect_pages
 from .related import related_index
 from .render import environment, one_line, prose, title_text
-from .walk import Node, activities, task_key, walk
+from .walk import Node, task_key, walk
 
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 ABBR_SAFE = str.maketrans({"<": "‹", ">": "›", "&": "＆", "[": "⁅", "]": "⁆", "\\": "⧵", "*": "∗", "`": "ʹ"})
@@ -151,7 +151,7 @@ class SiteBuilder:
             Page("countries/index.md", front_matter("Countries", "Countries with plans on Plan Atlas")
                  + self.render("countries.md.html")),
             Page("plans/index.md", front_matter("Plans", "All national plans on Plan Atlas")
-                 + self.render("plans.md.html", counts={p.id: count_activities(p) for p in atlas.plans.values()})),
+                 + self.render("plans.md.html", counts={p: len(acts) for p, acts in self.records.activities.items()})),
         ]
         for code, country in atlas.countries.items():
             summary = prose(country.summary, self.acronym_finder(code)[0]) if country.summary else None
@@ -231,13 +231,3 @@ class SiteBuilder:
             {"Downloads": "downloads/index.md"},
             {"About": [{"Method and sources": "about.md"}, {"Add a plan": "add-a-plan.md"}]},
         ]
-
-
-def count_activities(plan: Plan) -> int:
-    """Number of activities of a plan, all pillars."""
-    return sum(1 for pillar in plan.pillars for _ in activities(pillar))
-
-
-def build_pages(atlas: Atlas, template_dir: Path) -> list[Page]:
-    """All generated pages of the site."""
-    return SiteBuilder(atlas, template_dir).pages()
