@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,13 @@ class Page:
     src: str
     content: str
     in_nav: bool = True
+
+
+@lru_cache(maxsize=1024)
+def whole_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern matching any of the words where it stands alone, the longest first."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 def src_of(url: str) -> str:
@@ -90,24 +98,24 @@ class SiteBuilder:
         self.related = related_index(self.records)
         self.env = environment(template_dir)
         self.files: dict[str, bytes] = {}
-        self._acronyms: dict[str, tuple[dict[str, str], re.Pattern[str] | None]] = {}
+        self._acronyms: dict[str, dict[str, str]] = {}
 
     def render(self, template: str, **context: Any) -> str:
         """Render one page template with shared helpers."""
         return self.env.get_template(template).render(link=link, atlas=self.atlas, urls=urls, **context)
 
-    def acronym_finder(self, code: str) -> tuple[dict[str, str], re.Pattern[str] | None]:
-        """The country's acronyms and one pattern matching any of them as a whole word; built once."""
+    def acronyms(self, code: str) -> dict[str, str]:
+        """The country's acronyms and their names; built once."""
         if code not in self._acronyms:
-            names = self.atlas.acronyms(code)
-            words = "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))
-            self._acronyms[code] = (names, re.compile(rf"(?<!\w)(?:{words})(?!\w)") if names else None)
+            self._acronyms[code] = self.atlas.acronyms(code)
         return self._acronyms[code]
 
     def with_abbreviations(self, code: str, body: str) -> str:
         """Append acronym definitions (abbr extension) for the country's acronyms that occur in the page."""
-        names, pattern = self.acronym_finder(code)
-        used = sorted(set(pattern.findall(body))) if pattern else []
+        names = self.acronyms(code)
+        # A plain substring test first: the whole-word pattern then runs over the few acronyms the page can hold.
+        present = tuple(a for a in names if a in body)
+        used = sorted(set(whole_words(present).findall(body))) if present else []
         # The abbr extension writes the name into a title attribute. Should a definition line ever fail to parse,
         # it would show as raw HTML: signs that could open markup are written as look-alikes (never in real data).
         abbrs = [(Markup(a), Markup(one_line(names[a]).translate(ABBR_SAFE))) for a in used]
@@ -154,7 +162,7 @@ class SiteBuilder:
                  + self.render("plans.md.html", counts={p: len(acts) for p, acts in self.records.activities.items()})),
         ]
         for code, country in atlas.countries.items():
-            summary = prose(country.summary, self.acronym_finder(code)[0]) if country.summary else None
+            summary = prose(country.summary, self.acronyms(code)) if country.summary else None
             body = self.render("country.md.html", country=country, code=code, plans=atlas.plans_of(code),
                                citations=compare.law_citations(atlas, code),
                                summary=summary)
@@ -172,7 +180,7 @@ class SiteBuilder:
     def plan_pages(self, plan: Plan) -> list[Page]:
         """The overview page of one plan, its pillar pages and its activity pages."""
         code = plan.country.lower()
-        acronyms = self.acronym_finder(code)[0]
+        acronyms = self.acronyms(code)
         pillars = [{"pillar": p, "items": self.pillar_items(plan, p)} for p in plan.pillars]
         for entry in pillars:
             entry["counts"] = Counter(view.label for view in entry["items"])

@@ -40,7 +40,8 @@ def _finalize(value: Any) -> Any:
 
 def prose(text: str, acronyms: dict[str, str] | None = None) -> Markup:
     """Render a Markdown field to HTML and sanitize it: no script, handler or unsafe URL survives."""
-    defs = "".join(f"\n*[{a}]: {one_line(n)}" for a, n in (acronyms or {}).items())
+    # Only acronyms that occur can be marked up; defining the others costs one block-parser pass each.
+    defs = "".join(f"\n*[{a}]: {one_line(n)}" for a, n in (acronyms or {}).items() if a in text)
     html = _markdown().reset().convert(text + ("\n" + defs if defs else ""))
     clean = nh3.clean(html, tags=PROSE_TAGS, attributes={"a": {"href", "title"}, "abbr": {"title"},
                                                            "th": {"align"}, "td": {"align"}},
