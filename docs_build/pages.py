@@ -35,11 +35,29 @@ class Page:
     in_nav: bool = True
 
 
-@lru_cache(maxsize=1024)
-def whole_words(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern matching any of the words where it stands alone, the longest first."""
+WORD_CHAR = re.compile(r"\w")
+
+
+@lru_cache(maxsize=64)
+def any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern matching any of the words not followed by a letter or digit, the longest first."""
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return re.compile(rf"(?:{alternatives})(?!\w)")
+
+
+def whole_words_in(words: tuple[str, ...], text: str) -> set[str]:
+    """The words that occur in text standing alone (no letter or digit on either side)."""
+    # Same matches as a (?<!\w) lookbehind, checked here instead: a pattern that starts with the words lets the
+    # regex engine skip to their first letters, about six times faster on long pages.
+    pattern, found, pos = any_of(words), set(), 0
+    while match := pattern.search(text, pos):
+        start = match.start()
+        if start and WORD_CHAR.match(text, start - 1):
+            pos = start + 1
+            continue
+        found.add(match.group())
+        pos = match.end()
+    return found
 
 
 def src_of(url: str) -> str:
@@ -113,9 +131,7 @@ class SiteBuilder:
     def with_abbreviations(self, code: str, body: str) -> str:
         """Append acronym definitions (abbr extension) for the country's acronyms that occur in the page."""
         names = self.acronyms(code)
-        # A plain substring test first: the whole-word pattern then runs over the few acronyms the page can hold.
-        present = tuple(a for a in names if a in body)
-        used = sorted(set(whole_words(present).findall(body))) if present else []
+        used = sorted(whole_words_in(tuple(names), text=body)) if names else []
         # The abbr extension writes the name into a title attribute. Should a definition line ever fail to parse,
         # it would show as raw HTML: signs that could open markup are written as look-alikes (never in real data).
         abbrs = [(Markup(a), Markup(one_line(names[a]).translate(ABBR_SAFE))) for a in used]

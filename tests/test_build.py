@@ -7,7 +7,10 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from docs_build.atlas import build_atlas
+from docs_build.pages import whole_words_in
 from docs_build.walk import activities
 
 from .conftest import FIXTURES, ROOT, mkdocs_build
@@ -44,6 +47,18 @@ def test_activity_pages_stay_out_of_navigation(built_site: Path) -> None:
 def test_acronym_tooltips_on_activity_page(built_site: Path) -> None:
     html = (built_site / KOSOVO / "prevention/1-1-1/index.html").read_text(encoding="utf-8")
     assert '<abbr title="National Anti-Trafficking Coordinator">NATC</abbr>' in html
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("the MIA and MIAx", {"MIA"}),            # whole words only
+    ("xMIA, MIA2, _MIA", set()),              # a letter, digit or underscore on either side
+    ("ILO-IPEC and ILO", {"ILO-IPEC", "ILO"}),  # the longest acronym wins where several start
+    ("xILO-IPEC", {"IPEC"}),                  # a rejected start does not hide a later one
+    ("(MIA)\nMIA.", {"MIA"}),
+    ("МВР and MIA", {"МВР", "MIA"}),           # Cyrillic letters are letters
+])
+def test_acronyms_are_found_as_whole_words(text: str, found: set[str]) -> None:
+    assert whole_words_in(("MIA", "ILO", "ILO-IPEC", "IPEC", "МВР"), text) == found
 
 
 def test_no_third_party_requests_in_pages(built_site: Path) -> None:
