@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 import re
 from decimal import Decimal
@@ -68,11 +69,29 @@ def title_text(value: str, limit: int | None = None) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's own cache of compiled templates (a private folder in the temp dir, keyed by the template's source)."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Store a compiled template; a cache that cannot be written only costs the next build the compile time."""
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """The compiled-template cache, or none where the temp dir is not private and writable."""
+    try:
+        return _QuietBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 @lru_cache(maxsize=4)
 def environment(template_dir: Path) -> jinja2.Environment:
     """Jinja environment over overrides/atlas/, escaping every value by default."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(template_dir),
+        bytecode_cache=_bytecode_cache(),
         autoescape=True,
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,
