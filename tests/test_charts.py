@@ -12,11 +12,12 @@ from decimal import Decimal
 from html import unescape
 from pathlib import Path
 
+import plotly.graph_objects as go
 import pytest
 
 from docs_build import charts
 from docs_build.atlas import Atlas, build_atlas
-from docs_build.compare import theme_matrix
+from docs_build.compare import glance, theme_matrix
 from docs_build.models import Activity
 from docs_build.records import Records
 from docs_build.walk import walk
@@ -36,7 +37,25 @@ def _all_charts(atlas: Atlas) -> list[charts.Chart]:
     records = Records(atlas)
     out = [c for p in atlas.plans.values() for c in charts.plan_charts(p, records, atlas)]
     out += [c for p in atlas.plans.values() if (c := charts.indicator_chart(p))]
-    return out + [charts.periods_timeline(atlas), charts.themes_heatmap(atlas, theme_matrix(records))]
+    return out + [charts.periods_timeline(atlas), charts.themes_heatmap(atlas, theme_matrix(records)),
+                  charts.shares_chart([glance(p, records) for p in atlas.plans.values()])]
+
+
+def test_every_figure_is_valid_plotly(atlas: Atlas) -> None:
+    """The figures are written as JSON directly; Plotly's own classes check every property name and value."""
+    for chart in _all_charts(atlas):
+        checked = go.Figure(chart.figure).to_plotly_json()  # raises on an unknown property or a bad value
+        assert [t["type"] for t in checked["data"]] == [t["type"] for t in chart.figure["data"]]
+        assert checked["layout"]["title"] == chart.figure["layout"]["title"]
+        json.dumps(chart.figure, allow_nan=False)  # plain JSON: no NaN, no Decimal
+
+
+def test_an_invalid_figure_property_is_caught() -> None:
+    """The check above is real: Plotly refuses what plotly.js would silently ignore."""
+    with pytest.raises(ValueError, match="height"):
+        go.Figure({"data": [], "layout": {"height": 3}})
+    with pytest.raises(ValueError, match="colour"):
+        go.Figure({"data": [{"type": "bar", "colour": "red"}]})
 
 
 def _activities(plan) -> list[tuple[str, Activity]]:
