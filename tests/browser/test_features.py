@@ -137,6 +137,10 @@ def test_comparison_keeps_the_chosen_plans_in_the_url(page: Page) -> None:
     ("Извршено пилот тестирање", "/plans/mk-2009-2012/assessment-of-the-situation/"),
     ("Këshilli Prokurorial", "/plans/xk-2011-2014/"),
     ("Durrës", "/plans/al-2018-2019-economic-exploitation/"),
+    # typed without the accents, as on a keyboard without them
+    ("Durres", "/plans/al-2018-2019-economic-exploitation/"),
+    ("Pergjithshme", "/plans/al-2018-2019-economic-exploitation/"),
+    ("Brnabic", "/plans/rs-2017-2022/"),
 ])
 def test_search_finds_cyrillic_and_diacritics(page: Page, query: str, expected: str) -> None:
     links = _search(page, query)
@@ -170,3 +174,10 @@ def test_comparison_tables_scroll_on_a_phone_with_the_first_column_in_view_and_p
     page.emulate_media(media="print")
     _expect(page.locator("[data-atlas-picker]")).to_be_hidden()
     assert scroller.evaluate("el => getComputedStyle(el).overflowX") == "visible"
+
+
+def test_a_query_without_accents_highlights_the_word_as_printed(page: Page) -> None:
+    """Accents are folded for matching only: the result shows and marks the name as the plan prints it."""
+    links = _search(page, "Brnabic")
+    result = links.filter(has=page.locator("mark", has_text="Brnabić")).first
+    _expect(result).to_be_visible()
