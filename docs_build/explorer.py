@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from . import urls
+from .models import Activity
 from .records import ActivityRecord, Records
 
 if TYPE_CHECKING:
@@ -13,6 +14,13 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 200
 DATA = "explore/activities.json"
+
+
+def searchable_details(activity: Activity) -> str:
+    """The texts of an activity's tasks and indicators, for the text filter (the table shows the activity only)."""
+    texts = [t.text for t in activity.tasks] + [i.text for i in activity.indicators]
+    texts += [i.text for t in activity.tasks for i in t.indicators]
+    return " ".join(texts)
 
 
 def explorer_data(records: Records) -> dict[str, Any]:
@@ -28,10 +36,13 @@ def explorer_data(records: Records) -> dict[str, Any]:
     theme_index = {t: i for i, t in enumerate(atlas.themes)}
 
     def row(r: ActivityRecord) -> dict[str, Any]:
-        return {"p": plan_index[r.plan_id], "l": pillar_index[(r.plan_id, r.pillar_id)], "r": r.ref or f"[{r.key}]",
-                "t": r.text, "u": r.url, "b": [body_index[(r.country, b)] for b in r.responsible_ids],
-                "y": r.end_year, "d": r.deadline_printed, "m": r.has_budget,
-                "h": [theme_index[t] for t in r.themes if t in theme_index], "s": r.status}
+        out = {"p": plan_index[r.plan_id], "l": pillar_index[(r.plan_id, r.pillar_id)], "r": r.ref or f"[{r.key}]",
+               "t": r.text, "u": r.url, "b": [body_index[(r.country, b)] for b in r.responsible_ids],
+               "y": r.end_year, "d": r.deadline_printed, "m": r.has_budget,
+               "h": [theme_index[t] for t in r.themes if t in theme_index], "s": r.status}
+        if more := searchable_details(r.item):
+            out["x"] = more
+        return out
 
     return {
         "countries": [{"id": code, "name": c.name} for code, c in atlas.countries.items()],

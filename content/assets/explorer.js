@@ -39,7 +39,7 @@
         i: i, row: r, plan: plan, pillar: d.pillars[r.l],
         bodyLabels: bodies.map(function (b) { return b.label; }).join(", "),
         themeNames: r.h.map(function (h) { return d.themes[h].name; }).join(", "),
-        haystack: fold([r.r, r.t, plan.title, d.pillars[r.l].title, r.d || ""].concat(
+        haystack: fold([r.r, r.t, r.x || "", plan.title, d.pillars[r.l].title, r.d || ""].concat(
           bodies.map(function (b) { return b.label + " " + b.name; })).join(" "))
       };
     });

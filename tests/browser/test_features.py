@@ -105,6 +105,16 @@ def test_explorer_filter_narrows_rows_and_lives_in_the_url(page: Page) -> None:
     _expect(page).to_have_url(re.compile(r"/plans/xk-2011-2014/prevention/1-1-1/$"))
 
 
+def test_explorer_text_filter_searches_tasks_and_indicators(page: Page) -> None:
+    """"staffed" is printed only in indicators of two Albanian activities, never in an activity's own text."""
+    page.goto("/explore/?text=staffed")
+    _expect(page.locator("#atlas-explorer")).to_have_attribute("data-ready", "1")
+    _expect(page.locator(".atlas-count")).to_have_text(re.compile(r"^2 of \d+ activities match"))
+    links = page.locator(".atlas-explore tbody tr a")
+    hrefs = set(links.evaluate_all("links => links.map(a => new URL(a.href).pathname)"))
+    assert hrefs == {"/plans/al-2008-2010/prevention/4-a-1/", "/plans/al-2008-2010/prevention/4-b-1-1/"}, hrefs
+
+
 def test_copy_link_and_citation(page: Page, site_url: str) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     page.goto(ACTIVITY)
