@@ -108,13 +108,46 @@
       { responsive: true, displaylogo: false, displayModeBar: false });
   }
 
+  /** The chart as a PNG file, in dark colours on white whatever the palette, so that it prints and pastes well, with
+      the address of the chart on this site under its title, so that a copy passed around still says where it is from. */
+  function downloadPng(plot, name) {
+    var spec = plot.atlasFigure, width = Math.max(plot.offsetWidth, 800), extra = 24;
+    var margin = Object.assign({ l: 80, r: 80, t: 100, b: 80 }, spec.layout.margin);
+    var where = (location.origin + location.pathname + "#" + plot.parentNode.id).replace(/[&<>]/g, function (c) {
+      return "&#" + c.charCodeAt(0) + ";";
+    });
+    var layout = Object.assign({}, spec.layout, {
+      paper_bgcolor: "#fff", plot_bgcolor: "#fff", font: { color: "#222", family: palette().font },
+      title: Object.assign({}, spec.layout.title, {
+        text: spec.layout.title.text + '<br><span style="font-size:11px;color:#555">Plan Atlas · ' + where + "</span>"
+      }),
+      height: (spec.layout.height || 400) + extra, margin: Object.assign({}, margin, { t: margin.t + extra })
+    });
+    return window.Plotly.toImage({ data: spec.data, layout: layout },
+      { format: "png", width: width, height: layout.height, scale: 2 }).then(function (url) {
+      var a = document.createElement("a");
+      a.href = url;
+      a.download = name + ".png";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    });
+  }
+
   /** Draw every chart of the page; plotly.js is loaded only when the page has one. */
   function charts() {
     var plots = document.querySelectorAll(".atlas-plot");
     if (!plots.length) return;
     load("vendor/plotly/plotly-atlas.min.js").then(function () {
       plots.forEach(function (plot) {
-        if (!plot.atlasFigure) draw(plot).then(function () { plot.dataset.atlasDrawn = "1"; });
+        if (plot.atlasFigure) return;
+        draw(plot).then(function () {
+          plot.dataset.atlasDrawn = "1";
+          var button = plot.parentNode.querySelector("button[data-png]");
+          if (!button) return;
+          button.hidden = false;
+          button.onclick = function () { downloadPng(plot, button.dataset.png); };
+        });
       });
     });
   }

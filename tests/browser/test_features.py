@@ -4,6 +4,8 @@ script, comparisons, and a walk over every kind of page with no console error an
 from __future__ import annotations
 
 import re
+import struct
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
@@ -65,6 +67,21 @@ def test_charts_draw_after_instant_navigation_and_follow_the_palette(page: Page)
     _expect(page).to_have_url(re.compile(r"/compare/themes/$"))
     _expect(page.locator("#chart-themes-heatmap .main-svg").first).to_be_visible()
     assert len(requests) == 1, "plotly.js is loaded once and reused after instant navigation"
+
+
+def test_a_chart_downloads_as_png(page: Page) -> None:
+    """The PNG button beside the CSV link saves the drawn chart, named after it, at twice its size."""
+    page.goto(PLAN)
+    button = page.get_by_role("button", name="Download the chart (PNG)").first
+    _expect(button).to_be_visible()
+    with page.expect_download() as info:
+        button.click()
+    download = info.value
+    assert download.suggested_filename == "xk-2011-2014-activities-per-pillar.png"
+    data = Path(download.path()).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    assert width >= 1600 and height == 2 * (360 + 24), (width, height)  # the chart and its address under the title
 
 
 def test_pages_without_charts_do_not_load_plotly(page: Page) -> None:
