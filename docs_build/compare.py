@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from . import charts, urls
@@ -29,6 +31,8 @@ class Glance:
     with_budget: int
     with_indicator: int
     with_lead: int
+    budget_sums: tuple[tuple[str, Decimal], ...]  # (currency, sum of the amounts printed for activities and tasks)
+    budget_tables: int
 
     def share(self, count: int) -> float | None:
         """Share of the plan's activities, or None for a plan without activities."""
@@ -38,9 +42,13 @@ class Glance:
 def glance(plan: Plan, records: Records) -> Glance:
     """Counts and shares of one plan."""
     acts = records.activities[plan.id]
+    sums: dict[str, Decimal] = defaultdict(Decimal)
+    for amount in (amount for a in acts for amount in a.amounts):
+        sums[amount.currency] += amount.value
     return Glance(plan, len(plan.pillars), len(records.objectives[plan.id]), len(acts),
                   sum(a.has_deadline for a in acts), sum(a.has_budget for a in acts),
-                  sum(a.has_indicator for a in acts), sum(a.has_lead for a in acts))
+                  sum(a.has_indicator for a in acts), sum(a.has_lead for a in acts),
+                  tuple(sorted(sums.items())), len(plan.budget_tables))
 
 
 def counts_for(theme: Theme, record: ActivityRecord) -> bool:

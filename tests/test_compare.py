@@ -48,6 +48,16 @@ def test_plans_at_a_glance(built_site: Path, atlas: Atlas) -> None:
             t.budget and t.budget.amounts for t in a.tasks))
         assert col["With a budget figure"].split()[0] == str(budget)
         assert col["Period"].startswith(plan.period.printed)
+        sums: Counter[str] = Counter()
+        for a in mine:
+            for budget in [a.budget] + [t.budget for t in a.tasks]:
+                for amount in budget.amounts if budget else []:
+                    sums[amount.currency] += amount.value
+        printed = " · ".join(f"{c} {v:,.0f}" for c, v in sorted(sums.items())) or "none printed"
+        assert col["Sum of printed activity budget figures"] == printed
+        assert col["Budget tables of the plan"] == (str(len(plan.budget_tables)) if plan.budget_tables else "none")
+    serbia = {label: row["Serbia 2017–2022"] for label, row in table.items()}
+    assert serbia["Sum of printed activity budget figures"] == "EUR 68,500 · RSD 3,196,720"
 
 
 def test_themes_matrix(built_site: Path, atlas: Atlas) -> None:
