@@ -33,8 +33,9 @@ class Atlas:
         return self.institutions[plan.country.lower()][body_id]
 
     def acronyms(self, code: str) -> dict[str, str]:
-        """Acronym → full name for one country's institutions, for tooltips."""
-        return {acronym: inst.name for inst in self.institutions.get(code, {}).values() for acronym in inst.acronyms}
+        """Acronym → full name for one country's institutions, for tooltips (none where the name is the acronym)."""
+        return {acronym: inst.name for inst in self.institutions.get(code, {}).values() for acronym in inst.acronyms
+                if acronym != inst.name}
 
 
 def build_atlas(data_dir: Path) -> Atlas:

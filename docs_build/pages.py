@@ -19,7 +19,7 @@ from .models import Activity, Objective, Pillar, Plan, Task
 from .records import Records
 from .redirects import add_redirect_pages
 from .related import related_index
-from .render import environment, one_line, prose, title_text
+from .render import environment, md_text, one_line, prose, title_text
 from .walk import Node, task_key, walk
 
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -58,6 +58,18 @@ def whole_words_in(words: tuple[str, ...], text: str) -> set[str]:
         found.add(match.group())
         pos = match.end()
     return found
+
+
+@lru_cache(maxsize=64)
+def _spellings(acronyms: tuple[str, ...]) -> dict[str, str]:
+    """Each acronym as a page can hold it, data text being escaped ("ILO&#45;IPEC") or not, → the acronym."""
+    return {**{md_text(a): a for a in acronyms}, **{a: a for a in acronyms}}
+
+
+def acronyms_in(acronyms: tuple[str, ...], body: str) -> list[str]:
+    """The acronyms that stand as whole words in a page's Markdown, written plainly or escaped, sorted."""
+    spellings = _spellings(acronyms)
+    return sorted({spellings[found] for found in whole_words_in(tuple(spellings), body)})
 
 
 def src_of(url: str) -> str:
@@ -131,7 +143,7 @@ class SiteBuilder:
     def with_abbreviations(self, code: str, body: str) -> str:
         """Append acronym definitions (abbr extension) for the country's acronyms that occur in the page."""
         names = self.acronyms(code)
-        used = sorted(whole_words_in(tuple(names), text=body)) if names else []
+        used = acronyms_in(tuple(names), body) if names else []
         # The abbr extension writes the name into a title attribute. Should a definition line ever fail to parse,
         # it would show as raw HTML: signs that could open markup are written as look-alikes (never in real data).
         abbrs = [(Markup(a), Markup(one_line(names[a]).translate(ABBR_SAFE))) for a in used]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from docs_build.atlas import build_atlas
-from docs_build.pages import whole_words_in
+from docs_build.pages import acronyms_in, whole_words_in
 from docs_build.walk import activities
 
 from .conftest import FIXTURES, ROOT, mkdocs_build
@@ -59,6 +59,20 @@ def test_acronym_tooltips_on_activity_page(built_site: Path) -> None:
 ])
 def test_acronyms_are_found_as_whole_words(text: str, found: set[str]) -> None:
     assert whole_words_in(("MIA", "ILO", "ILO-IPEC", "IPEC", "МВР"), text) == found
+
+
+def test_acronyms_are_found_in_escaped_data_text() -> None:
+    """Data text reaches the page's Markdown escaped: an acronym with a joiner is found in either spelling."""
+    found = acronyms_in(("M&E", "ILO-IPEC", "MIA", "UN"), "the M&#38;E plan, ILO&#45;IPEC and MIA (UNICEF)")
+    assert found == ["ILO-IPEC", "M&E", "MIA"]
+
+
+def test_no_tooltip_repeats_the_acronym() -> None:
+    """Bodies the source never spells out (their name is the acronym) get no tooltip that would only repeat it."""
+    atlas = build_atlas(ROOT / "data")
+    assert atlas.institutions["al"]["bktf"].name == "BKTF"
+    assert "BKTF" not in atlas.acronyms("al")
+    assert all(acronym != name for code in atlas.institutions for acronym, name in atlas.acronyms(code).items())
 
 
 def test_no_third_party_requests_in_pages(built_site: Path) -> None:
