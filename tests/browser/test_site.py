@@ -95,6 +95,16 @@ def test_search_by_reference_number(page: Page) -> None:
     assert re.fullmatch(r"/plans/xk-2011-2014/[^/]+/1-1-3/", hrefs[0]), f"first result is not a 1.1.3 activity: {hrefs}"
 
 
+def test_search_by_reference_number_with_a_letter(page: Page) -> None:
+    """Albania 2008-2010 numbers its activities 1.(a).2: typed as printed, they lead to those activities first, not
+    to everything holding a "1" or a "2" ("a" alone is a stop word)."""
+    links = _search(page, "1.(a).2")
+    hrefs = [urlsplit(link.get_attribute("href") or "").path for link in links.all()]
+    expected = {f"/plans/al-2008-2010/{pillar}/1-a-2/" for pillar in ("prevention", "protection", "prosecution")}
+    assert expected <= set(hrefs), hrefs
+    assert set(hrefs[:6]) <= expected, f"the first results are not 1.(a).2 activities: {hrefs}"
+
+
 def test_search_by_acronym(page: Page) -> None:
     """An acronym of an institution finds the country page that spells it out and the activities that name it."""
     links = _search(page, "AMSCA")
