@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Locator, Page
+    from playwright.sync_api import Locator, Page, Route
     from playwright.sync_api._generated import LocatorAssertions, PageAssertions
 
 ACTIVITY = re.compile(r"/plans/[^/]+/[^/]+/\d+-\d+-\d+/")
@@ -85,6 +85,33 @@ def test_search_by_words_finds_the_activity(page: Page, query: str) -> None:
     activities[0].click()
     _expect(page).to_have_url(re.compile(r"/1-1-2/"))
     assert _path(page) == "/plans/xk-2011-2014/prevention/1-1-2/"
+
+
+# Makes the worker's RegExp refuse lookbehind, as Safari before 16.4 does (regular expression literals are unaffected).
+NO_LOOKBEHIND = """(function () {
+  var Native = self.RegExp;
+  self.RegExp = function (pattern, flags) {
+    if (String(pattern instanceof Native ? pattern.source : pattern).indexOf("(?<") >= 0) {
+      throw new SyntaxError("Invalid regular expression: invalid group specifier name");
+    }
+    return new Native(pattern, flags);
+  };
+  self.RegExp.prototype = Native.prototype;
+})();
+"""
+
+
+def test_search_works_in_a_browser_without_lookbehind(page: Page) -> None:
+    """The separator of mkdocs.yml uses lookbehind; where a browser cannot compile it, the worker falls back to a
+    simpler one instead of failing to start, and search still finds the activity."""
+    def older_browser(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=NO_LOOKBEHIND + response.text())
+
+    page.context.route("**/javascripts/workers/search.*.min.js", older_browser)
+    links = _search(page, "surveys rural")
+    hrefs = [urlsplit(link.get_attribute("href") or "").path for link in links.all()]
+    assert "/plans/xk-2011-2014/prevention/1-1-2/" in hrefs, hrefs
 
 
 def test_search_by_reference_number(page: Page) -> None:
