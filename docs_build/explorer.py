@@ -6,7 +6,6 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from . import urls
-from .models import Activity
 from .records import ActivityRecord, Records
 
 if TYPE_CHECKING:
@@ -16,11 +15,9 @@ PAGE_SIZE = 200
 DATA = "explore/activities.json"
 
 
-def searchable_details(activity: Activity) -> str:
+def searchable_details(record: ActivityRecord) -> str:
     """The texts of an activity's tasks and indicators, for the text filter (the table shows the activity only)."""
-    texts = [t.text for t in activity.tasks] + [i.text for i in activity.indicators]
-    texts += [i.text for t in activity.tasks for i in t.indicators]
-    return " ".join(texts)
+    return " ".join([t.text for t in record.item.tasks] + list(record.indicator_texts))
 
 
 def explorer_data(records: Records) -> dict[str, Any]:
@@ -40,7 +37,7 @@ def explorer_data(records: Records) -> dict[str, Any]:
                "t": r.text, "u": r.url, "b": [body_index[(r.country, b)] for b in r.responsible_ids],
                "y": r.end_year, "d": r.deadline_printed, "m": r.has_budget,
                "h": [theme_index[t] for t in r.themes if t in theme_index], "s": r.status}
-        if more := searchable_details(r.item):
+        if more := searchable_details(r):
             out["x"] = more
         return out
 

@@ -63,6 +63,12 @@ class ActivityRecord:
     item: Activity = field(repr=False)
 
     @property
+    def indicator_texts(self) -> tuple[str, ...]:
+        """The indicators of the activity and of its tasks, as printed, in reading order."""
+        activity = self.item
+        return tuple(i.text for i in activity.indicators) + tuple(i.text for t in activity.tasks for i in t.indicators)
+
+    @property
     def lead(self) -> str | None:
         """The lead body: the first responsible body named."""
         return self.responsible_ids[0] if self.responsible_ids else None

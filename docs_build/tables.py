@@ -275,11 +275,6 @@ def objective_rows(records: Records) -> Iterator[Row]:
                    "source_line": item.source.line if item.source else None}
 
 
-def _indicator_texts(record: ActivityRecord) -> tuple[str, ...]:
-    activity = record.item
-    return tuple(i.text for i in activity.indicators) + tuple(i.text for t in activity.tasks for i in t.indicators)
-
-
 def activity_rows(records: Records) -> Iterator[Row]:
     """activities.csv"""
     for r in records.all_activities():
@@ -290,7 +285,7 @@ def activity_rows(records: Records) -> Iterator[Row]:
                "lead_id": r.lead, "partner_ids": r.partner_ids, "deadline_printed": r.deadline_printed,
                "start_year": r.start_year, "end_year": r.end_year, "budget_printed": r.budget_printed,
                "budget_amounts": "; ".join(amount_text(a) for a in r.amounts), "primary_theme": r.theme,
-               "secondary_themes": r.themes[1:], "status": r.status, "indicators": _indicator_texts(r),
+               "secondary_themes": r.themes[1:], "status": r.status, "indicators": r.indicator_texts,
                "targets": r.targets, "url": r.url, "source_section": r.source_section,
                "source_line": r.source_line}
 
