@@ -147,7 +147,7 @@ def plain_project(root: Path, data: Path, work: Path) -> Path:
     """A plain MkDocs project of the generated pages: content/ + pages + files, the config without hooks."""
     from mkdocs.utils.yaml import yaml_load  # resolves !ENV like a real build
 
-    from docs_build.site import prepare
+    from docs_build.site.build import prepare
 
     with open(root / "mkdocs.yml", "rb") as f:
         config: dict[str, Any] = yaml_load(f)
@@ -261,7 +261,7 @@ class Scale:
 
 def time_prepare(root: Path, data: Path) -> float:
     """Seconds of `prepare()` alone (load, validate, render every page in memory) in a fresh process."""
-    code = ("import sys, time; from pathlib import Path; from docs_build.site import prepare; "
+    code = ("import sys, time; from pathlib import Path; from docs_build.site.build import prepare; "
             "t = time.perf_counter(); prepare(Path(sys.argv[1]), Path(sys.argv[2])); print(time.perf_counter() - t)")
     proc = subprocess.run([sys.executable, "-c", code, str(root), str(data)], cwd=root, env=environment(root, data),
                           capture_output=True, text=True, check=True)

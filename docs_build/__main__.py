@@ -7,11 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from . import exports
-from .atlas import build_atlas
-from .problems import DataError
-from .records import Records
-from .site import data_dir, prepare
+from .data.atlas import build_atlas, data_dir
+from .data.problems import DataError
+from .data.records import Records
+from .opendata import exports
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
             count = sum(1 for p in atlas.plans.values() for _ in p.pillars)
             print(f"ok: {len(atlas.plans)} plan(s), {count} pillar(s), {len(atlas.countries)} country(ies)")
         elif args.command == "pages":
+            from .site.build import prepare  # only this command needs the site stage
+
             for page in prepare(ROOT, args.data).pages:
                 target = args.outdir / page.src
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -41,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "export":
             exports.write(exports.export_files(Records(build_atlas(args.data or data_dir(ROOT)))), args.outdir)
         elif args.command == "schema":
-            from .schema import plan_schema
+            from .opendata.schema import plan_schema
 
             print(json.dumps(plan_schema(), indent=2, ensure_ascii=False))
     except DataError as exc:

@@ -8,8 +8,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from docs_build.problems import DataError
-from docs_build.site import Site, prepare
+from docs_build.data.problems import DataError
+from docs_build.site.build import Site, prepare
 
 _site: Site | None = None
 

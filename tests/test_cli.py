@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import FIXTURES, MINIMAL, ROOT
+from tests.conftest import FIXTURES, MINIMAL, ROOT
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

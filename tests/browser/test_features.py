@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from .test_site import _expect, _path, _search
+from tests.browser.test_site import _expect, _path, _search
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page

@@ -1,0 +1,1 @@
+"""Stage 2a, site pages: the page model, one module per page family and the composition (build.py)."""

@@ -1,0 +1,67 @@
+"""Composition: turn a project folder into every generated page, static file and the navigation, in order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..data import urls
+from ..data.atlas import Atlas, build_atlas, data_dir
+from . import compare, countries, downloads, explorer, indicators, plans, redirects
+from .context import SiteBuilder
+from .page import Page, src_of
+from .render import title_text
+
+
+@dataclass(frozen=True)
+class Site:
+    """The generated part of the site: the Atlas, its pages, static files (path → bytes) and the navigation."""
+
+    atlas: Atlas
+    pages: list[Page]
+    files: dict[str, bytes]
+    nav: list[Any]
+
+
+def prepare(root: Path, data: Path | None = None, site_url: str = "") -> Site:
+    """Load and validate data, then render every page and file in memory; raises DataError before any output."""
+    atlas = build_atlas(data or data_dir(root))
+    builder = SiteBuilder(atlas, root / "overrides" / "atlas", site_url)
+    return Site(atlas, pages(builder), builder.files, nav(atlas))
+
+
+def pages(builder: SiteBuilder) -> list[Page]:
+    """All generated pages: indexes, countries, plans, pillars, activities, comparisons, indicators, explorer."""
+    out = countries.site_pages(builder)
+    for plan in builder.atlas.plans.values():
+        out.extend(plans.plan_pages(builder, plan))
+    out.extend(compare.site_pages(builder))
+    out.extend(indicators.site_pages(builder))
+    out.extend(explorer.site_pages(builder))
+    redirects.add_redirect_pages(builder)
+    out.extend(downloads.site_pages(builder))
+    return out
+
+
+def nav(atlas: Atlas) -> list[Any]:
+    """Small navigation: home, countries → plans → pillars, about pages. Activities stay out."""
+    countries_nav: list[Any] = [{"Overview": "countries/index.md"}]
+    for code, country in atlas.countries.items():
+        entries: list[Any] = [src_of(urls.country(code))]
+        for plan in atlas.plans_of(code):
+            entries.append({title_text(plan.short_title): [src_of(urls.plan(plan.id))] + [
+                {title_text(p.title): src_of(urls.pillar(plan.id, p.id))} for p in plan.pillars]})
+        countries_nav.append({title_text(country.name): entries})
+    return [
+        {"Home": "index.md"},
+        {"Countries": countries_nav},
+        {"All plans": "plans/index.md"},
+        {"Compare": [{"Plans at a glance": src_of(urls.compare())}, {"Themes": src_of(urls.compare_themes())},
+                     {"Legal references": src_of(urls.compare_legal())},
+                     {"Institutions": src_of(urls.compare_institutions())}]},
+        {"Explore activities": src_of(urls.explore())},
+        {"Indicators": src_of(urls.indicators())},
+        {"Downloads": "downloads/index.md"},
+        {"About": [{"Method and sources": "about.md"}, {"Add a plan": "add-a-plan.md"}]},
+    ]

@@ -1,0 +1,173 @@
+"""Cross-country comparisons: plans at a glance, themes × plans, legal references and institutions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..data import urls
+from ..data.atlas import Atlas
+from ..data.models import InstitutionKind, LegalReference, Plan, Theme
+from ..data.records import ActivityRecord, ObjectiveRecord, Records
+from . import charts
+from .context import SiteBuilder
+from .page import Page, front_matter, src_of
+
+KINDS: tuple[str, ...] = InstitutionKind.__args__  # type: ignore[attr-defined]
+PLANS_PER_THEME_PAGE = 8  # side by side on one theme page; more plans go on further pages, so pages stay small
+
+
+@dataclass(frozen=True)
+class Glance:
+    """The 'plans at a glance' figures of one plan."""
+
+    plan: Plan
+    pillars: int
+    objectives: int
+    activities: int
+    with_deadline: int
+    with_budget: int
+    with_indicator: int
+    with_lead: int
+    budget_sums: tuple[tuple[str, Decimal], ...]  # (currency, sum of the amounts printed for activities and tasks)
+    budget_tables: int
+
+    def share(self, count: int) -> float | None:
+        """Share of the plan's activities, or None for a plan without activities."""
+        return count / self.activities if self.activities else None
+
+
+def glance(plan: Plan, records: Records) -> Glance:
+    """Counts and shares of one plan."""
+    acts = records.activities[plan.id]
+    sums: dict[str, Decimal] = defaultdict(Decimal)
+    for amount in (amount for a in acts for amount in a.amounts):
+        sums[amount.currency] += amount.value
+    return Glance(plan, len(plan.pillars), len(records.objectives[plan.id]), len(acts),
+                  sum(a.has_deadline for a in acts), sum(a.has_budget for a in acts),
+                  sum(a.has_indicator for a in acts), sum(a.has_lead for a in acts),
+                  tuple(sorted(sums.items())), len(plan.budget_tables))
+
+
+def counts_for(theme: Theme, record: ActivityRecord) -> bool:
+    """Whether an activity counts for a theme: a 4P theme as its primary theme, a cross-cutting one at all."""
+    return record.theme == theme.id if theme.kind == "pillar" else theme.id in record.themes
+
+
+def theme_matrix(records: Records) -> dict[str, dict[str, int]]:
+    """theme id → plan id → number of activities that count for the theme (see counts_for)."""
+    matrix = {theme: dict.fromkeys(records.atlas.plans, 0) for theme in records.atlas.themes}
+    for record in records.all_activities():
+        for theme in record.themes:
+            if theme in matrix and counts_for(records.atlas.themes[theme], record):
+                matrix[theme][record.plan_id] += 1
+    return matrix
+
+
+@dataclass(frozen=True)
+class ThemeColumn:
+    """One plan's column on a theme page: tagged objectives, counted activities, other tagged activities."""
+
+    objectives: list[ObjectiveRecord]
+    activities: list[ActivityRecord]
+    also: list[ActivityRecord]
+
+
+def theme_column(records: Records, theme: Theme, plan_id: str) -> ThemeColumn:
+    """Objectives and activities of a plan tagged with a theme, in reading order."""
+    objectives = [o for o in records.objectives[plan_id]
+                  if o.item.themes and theme.id in (o.item.themes.primary, *o.item.themes.secondary)]
+    tagged = [a for a in records.activities[plan_id] if theme.id in a.themes]
+    counted = [a for a in tagged if counts_for(theme, a)]
+    return ThemeColumn(objectives, counted, [a for a in tagged if not counts_for(theme, a)])
+
+
+def instrument_matrix(atlas: Atlas) -> dict[str, dict[str, list[LegalReference]]]:
+    """instrument id → plan id → the plan's references to it (empty when not cited); cited instruments only."""
+    matrix: dict[str, dict[str, list[LegalReference]]] = {}
+    for instrument in atlas.instruments:
+        row = {p.id: [r for r in p.legal_references if r.instrument == instrument] for p in atlas.plans.values()}
+        if any(row.values()):
+            matrix[instrument] = row
+    return matrix
+
+
+def law_citations(atlas: Atlas, code: str) -> dict[str, dict[str, list[LegalReference]]]:
+    """law id → plan id → that plan's references to the law, for one country's laws."""
+    plans = atlas.plans_of(code)
+    return {law: {p.id: [r for r in p.legal_references if r.law == law] for p in plans}
+            for law in atlas.laws.get(code, {})}
+
+
+def lead_kinds(records: Records) -> dict[str, dict[str, int]]:
+    """institution kind → plan id → number of activities led by a body of that kind (first body named)."""
+    atlas = records.atlas
+    matrix = {kind: dict.fromkeys(atlas.plans, 0) for kind in KINDS}
+    for record in records.all_activities():
+        if record.lead:
+            kind = atlas.institutions[record.country][record.lead].kind
+            matrix[kind][record.plan_id] += 1
+    return {kind: row for kind, row in matrix.items() if any(row.values())}
+
+
+def institution_roles(records: Records, code: str, body: str) -> dict[str, list[ActivityRecord]]:
+    """The activities of one body: as lead, as another responsible body, as partner."""
+    roles: dict[str, list[ActivityRecord]] = {"lead": [], "responsible": [], "partner": []}
+    for plan in records.atlas.plans_of(code):
+        for record in records.activities[plan.id]:
+            if record.lead == body:
+                roles["lead"].append(record)
+            elif body in record.responsible_ids:
+                roles["responsible"].append(record)
+            elif body in record.partner_ids:
+                roles["partner"].append(record)
+    return roles
+
+
+def site_pages(builder: SiteBuilder) -> list[Page]:
+    """Every comparison page and every institution page."""
+    atlas, records = builder.atlas, builder.records
+    plans = list(atlas.plans.values())
+
+    def page(url: str, title: str, description: str, template: str, in_nav: bool = True, **context: object) -> Page:
+        """A comparison page; pages that list activities stay out of search, so an activity is found once."""
+        body = builder.render(template, plans=plans, here=url, **context)
+        return Page(src_of(url), front_matter(title, description, search_exclude=not in_nav) + body, in_nav=in_nav)
+
+    glances = [glance(p, records) for p in plans]
+    instruments = instrument_matrix(atlas)
+    matrix = theme_matrix(records)
+    out = [
+        page(urls.compare(), "Compare plans", "Plans at a glance, side by side", "compare.md.html",
+             glances=glances, charts=builder.with_csv([charts.periods_timeline(atlas), charts.shares_chart(glances)])),
+        page(urls.compare_themes(), "Themes × plans", "How many activities of each plan address each theme",
+             "compare-themes.md.html", matrix=matrix, charts=builder.with_csv([charts.themes_heatmap(atlas, matrix)]),
+             theme_page={p.id: i // PLANS_PER_THEME_PAGE + 1 for i, p in enumerate(plans)}),
+        page(urls.compare_legal(), "Legal references", "International instruments and domestic laws the plans cite",
+             "compare-legal.md.html", matrix=instruments,
+             laws={code: len(atlas.laws.get(code, {})) for code in atlas.countries}),
+        page(urls.compare_institutions(), "Institutions", "Which kinds of bodies lead the plans' activities",
+             "compare-institutions.md.html", matrix=lead_kinds(records), kinds=KINDS),
+    ]
+    groups = [plans[i:i + PLANS_PER_THEME_PAGE] for i in range(0, len(plans), PLANS_PER_THEME_PAGE)] or [[]]
+    for theme in atlas.themes.values():
+        for number, group in enumerate(groups, 1):
+            columns = {p.id: theme_column(records, theme, p.id) for p in group}
+            title = f"Theme: {theme.name}" + (f", page {number}" if number > 1 else "")
+            body = builder.render("compare-theme.md.html", plans=group, here=urls.compare_theme(theme.id, number),
+                                  theme=theme, columns=columns, number=number, pages=len(groups),
+                                  per_page=PLANS_PER_THEME_PAGE,
+                                  page_urls=[urls.compare_theme(theme.id, n) for n in range(1, len(groups) + 1)])
+            out.append(Page(src_of(urls.compare_theme(theme.id, number)),
+                            front_matter(title, theme.description, search_exclude=True) + body, in_nav=False))
+    for instrument, row in instruments.items():
+        out.append(page(urls.compare_instrument(instrument), atlas.instruments[instrument].title,
+                        "Plans that cite this instrument, and where", "compare-instrument.md.html", in_nav=False,
+                        instrument=atlas.instruments[instrument], row=row))
+    for code, bodies in atlas.institutions.items():
+        for body in bodies.values():
+            out.append(page(urls.institution(code, body.id), body.name, f"Activities of {body.name}",
+                            "institution.md.html", in_nav=False, code=code, body=body,
+                            roles=institution_roles(records, code, body.id)))
+    return out

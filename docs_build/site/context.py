@@ -1,0 +1,56 @@
+"""What every page family builds with: the Atlas, its records, the templates and the static files written so far."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from ..data import urls
+from ..data.atlas import Atlas
+from ..data.records import Records
+from .charts import Chart
+from .page import acronyms_in, link
+from .related import related_index
+from .render import environment, one_line
+
+ABBR_SAFE = str.maketrans({"<": "‹", ">": "›", "&": "＆", "[": "⁅", "]": "⁆", "\\": "⧵", "*": "∗", "`": "ʹ"})
+
+
+class SiteBuilder:
+    """Shared state of one build: the Atlas, records, related index, Jinja environment and static files."""
+
+    def __init__(self, atlas: Atlas, template_dir: Path, site_url: str = ""):
+        self.atlas = atlas
+        self.site_url = site_url
+        self.records = Records(atlas)
+        self.related = related_index(self.records)
+        self.env = environment(template_dir)
+        self.files: dict[str, bytes] = {}
+        self._acronyms: dict[str, dict[str, str]] = {}
+
+    def render(self, template: str, **context: Any) -> str:
+        """Render one page template with shared helpers."""
+        return self.env.get_template(template).render(link=link, atlas=self.atlas, urls=urls, **context)
+
+    def acronyms(self, code: str) -> dict[str, str]:
+        """The country's acronyms and their names; built once."""
+        if code not in self._acronyms:
+            self._acronyms[code] = self.atlas.acronyms(code)
+        return self._acronyms[code]
+
+    def with_abbreviations(self, code: str, body: str) -> str:
+        """Append acronym definitions (abbr extension) for the country's acronyms that occur in the page."""
+        names = self.acronyms(code)
+        used = acronyms_in(tuple(names), body) if names else []
+        # The abbr extension writes the name into a title attribute. Should a definition line ever fail to parse,
+        # it would show as raw HTML: signs that could open markup are written as look-alikes (never in real data).
+        abbrs = [(Markup(a), Markup(one_line(names[a]).translate(ABBR_SAFE))) for a in used]
+        return body + "\n" + self.render("abbreviations.md.html", abbrs=abbrs) if abbrs else body
+
+    def with_csv(self, chart_list: list[Chart]) -> list[Chart]:
+        """Publish each chart's data as CSV beside the site; return the charts."""
+        for chart in chart_list:
+            self.files[chart.csv_path] = chart.csv_bytes()
+        return chart_list

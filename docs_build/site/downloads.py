@@ -1,0 +1,26 @@
+"""The downloads page: every open-data file with its size and checksum; the files go beside the site."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..opendata import citation, tables
+from ..opendata.exports import DOWNLOADS, downloads
+from .context import SiteBuilder
+from .page import Page, front_matter
+
+
+def site_pages(builder: SiteBuilder) -> list[Page]:
+    """The downloads page; adds the export files to builder.files."""
+    release = citation.version()
+    files = downloads(builder.records, release)
+    for d in files:
+        builder.files[DOWNLOADS + d.name] = d.content
+    body = builder.render(
+        "downloads.md.html", files=[d for d in files if not d.name.startswith("plans/")],
+        plan_files=[d for d in files if d.name.startswith("plans/")], specs=tables.SPECS, release=release,
+        citation=citation.citation(release), bibtex=citation.bibtex(release), license_url=Markup(citation.LICENSE_URL),
+        list_sep=tables.LIST_SEP,
+    )
+    return [Page("downloads/index.md", front_matter("Downloads", "Open data of Plan Atlas: JSON, CSV, JSON Schema "
+                                                    "and a data package, with sizes and checksums") + body)]
