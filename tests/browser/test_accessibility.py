@@ -9,8 +9,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.test_site import _expect
 from tests.browser.conftest import _unavailable
+from tests.browser.test_site import _expect
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page

@@ -65,7 +65,7 @@ URLS_GOLDEN = ROOT / "tests" / "golden" / "urls.tsv"
 
 def _published() -> tuple[dict[str, str], set[str]]:
     """Every id of the shipped data with its URL (countries, plans, pillars, objectives, activities); redirects."""
-    from docs_build.redirects import addresses
+    from docs_build.data.redirects import addresses
 
     atlas = build_atlas(ROOT / "data")
     return addresses(atlas.plans.values()), {r.from_ for r in atlas.redirects}

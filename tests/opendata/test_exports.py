@@ -25,6 +25,7 @@ from docs_build.data.records import Records
 from docs_build.data.walk import activities, walk
 from docs_build.opendata import exports, tables
 from docs_build.opendata.jsondata import ExportDataset
+from docs_build.site import build
 from docs_build.site.context import SiteBuilder
 from tests.conftest import FIXTURES, MINIMAL, ROOT
 
@@ -126,7 +127,7 @@ def test_csv_row_counts_equal_the_counts_in_the_data(data: Path) -> None:
 def test_ids_round_trip_between_json_csv_and_urls(data: Path) -> None:
     atlas = build_atlas(data)
     builder = SiteBuilder(atlas, TEMPLATES)
-    pages = {page.src for page in builder.pages()}
+    pages = {page.src for page in build.pages(builder)}
     files = builder.files
     objective_ids, activity_ids = tree_ids(atlas)
     dataset = json.loads(files["downloads/" + exports.DATASET])
@@ -207,7 +208,7 @@ def test_export_is_deterministic_and_the_command_writes_the_published_bytes(tmp_
     first, second = export(SHAPES), export(SHAPES)
     assert first == second
     builder = SiteBuilder(build_atlas(SHAPES), TEMPLATES)
-    builder.pages()
+    build.pages(builder)
     published = {path: content for path, content in builder.files.items() if path.startswith("downloads/")}
     assert published == {"downloads/" + name: content for name, content in first.items()}
     result = subprocess.run([sys.executable, "-m", "docs_build", "--data", str(SHAPES), "export", str(tmp_path)],
@@ -218,14 +219,14 @@ def test_export_is_deterministic_and_the_command_writes_the_published_bytes(tmp_
 
 def test_downloads_page_lists_every_file_and_is_in_the_navigation() -> None:
     builder = SiteBuilder(build_atlas(MINIMAL), TEMPLATES)
-    page = next(p for p in builder.pages() if p.src == "downloads/index.md")
+    page = next(p for p in build.pages(builder) if p.src == "downloads/index.md")
     for name, content in export(MINIMAL).items():
         assert f"](/downloads/{name}) |" in page.content
         assert f"<code>{hashlib.sha256(content).hexdigest()}</code>" in page.content
     for spec in tables.SPECS:
         for column in spec.names:
             assert f"<code>{column.replace('_', '&#95;')}</code>" in page.content
-    titles = [next(iter(entry)) for entry in builder.nav()]
+    titles = [next(iter(entry)) for entry in build.nav(builder.atlas)]
     assert titles.index("Downloads") == titles.index("About") - 1
     assert b"CC BY 4.0" in export(MINIMAL)[exports.LICENSE] and "@misc" in page.content.replace("&#64;", "@")
 
