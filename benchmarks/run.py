@@ -59,6 +59,14 @@ USER_ASSIGNED = ["AA"] + [f"Q{c}" for c in "MNOPQRSTUVWXYZ"] + [f"X{c}" for c in
 
 CODE_FIELD = re.compile(r"""^(\s*(?:-\s+)?(?:code|country):\s*)(["']?)([A-Za-z]{2})\2(?=\s*(?:#.*)?$)""", re.M)
 NAME_FIELD = re.compile(r'^(name:\s*")([^"\n]*)(")', re.M)
+REGION_FIELD = re.compile(r'^(region:\s*)"?[a-z-]+"?', re.M)
+# UN M49 sub-regions (docs_build/data/regions.py): each copy of the data goes to the next one, so the countries page
+# groups them as an atlas of many regions would.
+REGIONS = [
+    "northern-africa", "sub-saharan-africa", "latin-america-and-the-caribbean", "northern-america", "central-asia",
+    "eastern-asia", "south-eastern-asia", "southern-asia", "western-asia", "eastern-europe", "northern-europe",
+    "southern-europe", "western-europe", "australia-and-new-zealand", "melanesia", "micronesia", "polynesia",
+]
 
 
 class BenchError(Exception):
@@ -91,8 +99,9 @@ def rewrite(text: str, codes: dict[str, str], plans: dict[str, str]) -> str:
     return CODE_FIELD.sub(code, text)
 
 
-def copy_tree(src: Path, dest: Path, codes: dict[str, str], plans: dict[str, str], name_code: str | None) -> None:
-    """Copy one country or plan folder, rewriting its YAML files for the copy."""
+def copy_tree(src: Path, dest: Path, codes: dict[str, str], plans: dict[str, str], name_code: str | None,
+              region: str | None = None) -> None:
+    """Copy one country or plan folder, rewriting its YAML files for the copy (and the country's region)."""
     for path in sorted(src.rglob("*")):
         target = dest / path.relative_to(src)
         if path.is_dir():
@@ -103,6 +112,8 @@ def copy_tree(src: Path, dest: Path, codes: dict[str, str], plans: dict[str, str
             if name_code and path == src / "country.yaml":  # "Kosovo" → "Kosovo QM": copies stay apart in the nav
                 text = NAME_FIELD.sub(lambda m: f"{m.group(1)}{m.group(2)} {name_code.upper()}{m.group(3)}",
                                       text, count=1)
+            if region and path == src / "country.yaml":
+                text = REGION_FIELD.sub(lambda m: f'{m.group(1)}"{region}"', text, count=1)
             target.write_text(text, encoding="utf-8")
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -115,14 +126,15 @@ def synthesize(src: Path, dest: Path, scale: int) -> None:
     countries = subdirs(src / "countries")
     plans = subdirs(src / "plans")
     pool = code_pool({c.upper() for c in countries})
-    for _ in range(scale - 1):
+    for copy in range(1, scale):
         try:
             codes = {c: next(pool).lower() for c in countries}
         except StopIteration:
             raise BenchError(f"not enough free country codes for {scale}× {len(countries)} countries") from None
         plan_ids = {p: codes.get(p[:2], p[:2]) + p[2:] for p in plans}
         for c in countries:
-            copy_tree(src / "countries" / c, dest / "countries" / codes[c], codes, plan_ids, codes[c])
+            copy_tree(src / "countries" / c, dest / "countries" / codes[c], codes, plan_ids, codes[c],
+                      REGIONS[copy % len(REGIONS)])
         for p in plans:
             copy_tree(src / "plans" / p, dest / "plans" / plan_ids[p], codes, plan_ids, None)
 

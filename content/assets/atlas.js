@@ -204,12 +204,37 @@
     });
   }
 
+  // A filter box over grouped tables (the countries page): rows whose text lacks the query are hidden, and so are
+  // groups with no row left. Without JavaScript every row shows.
+  function listFilter() {
+    document.querySelectorAll("input[data-filter-target]").forEach(function (input) {
+      var root = document.getElementById(input.dataset.filterTarget);
+      var status = input.parentNode.querySelector("[role=status]");
+      if (!root) return;
+      var fold = function (text) { return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); };
+      input.oninput = function () {
+        var query = fold(input.value.trim()), shown = 0;
+        root.querySelectorAll("[data-filter-group]").forEach(function (group) {
+          var left = 0;
+          group.querySelectorAll("tbody tr").forEach(function (row) {
+            row.hidden = query !== "" && fold(row.textContent).indexOf(query) < 0;
+            if (!row.hidden) left += 1;
+          });
+          group.hidden = left === 0;
+          shown += left;
+        });
+        if (status) status.textContent = query ? shown + (shown === 1 ? " country matches." : " countries match.") : "";
+      };
+    });
+  }
+
   function setup() {
     copying();
     picker();
     sortable();
     charts();
     explorer();
+    listFilter();
   }
 
   if (window.document$) window.document$.subscribe(setup);

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from .currencies import ISO_4217
+from .regions import RegionId
 
 SLUG_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_RE, max_length=80)]
@@ -340,6 +341,8 @@ class Country(Model):
 
     code: CountryCode = Field(description="ISO 3166-1 alpha-2 (Kosovo: XK, user-assigned).")
     name: Text
+    region: RegionId = Field(description="UN M49 sub-region, as an id: southern-europe, western-asia, ... "
+                                          "(docs_build/data/regions.py). Groups countries on the countries page.")
     former_names: list[FormerName] = []
     summary: Text | None = Field(None, description="Markdown, in the project's own words.")
     notes: list[Text] = []

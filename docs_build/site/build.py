@@ -45,7 +45,11 @@ def pages(builder: SiteBuilder) -> list[Page]:
 
 
 def nav(atlas: Atlas) -> list[Any]:
-    """Small navigation: home, countries → plans → pillars, about pages. Activities stay out."""
+    """Small navigation: home, countries → plans → pillars, about pages; activities stay out.
+
+    Every country is in the tree (MkDocs needs it for breadcrumbs and prev/next), but overrides/partials/nav-item.html
+    renders only the reader's own country, so no page carries a list of every country.
+    """
     countries_nav: list[Any] = [{"Overview": "countries/index.md"}]
     for code, country in atlas.countries.items():
         entries: list[Any] = [src_of(urls.country(code))]
@@ -56,7 +60,7 @@ def nav(atlas: Atlas) -> list[Any]:
     return [
         {"Home": "index.md"},
         {"Countries": countries_nav},
-        {"All plans": "plans/index.md"},
+        {"Plans": "plans/index.md"},
         {"Compare": [{"Plans at a glance": src_of(urls.compare())}, {"Themes": src_of(urls.compare_themes())},
                      {"Legal references": src_of(urls.compare_legal())},
                      {"Institutions": src_of(urls.compare_institutions())}]},

@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 from ..data import urls
+from ..data.atlas import Atlas
+from ..data.models import Country
+from ..data.regions import ordered, region_name
 from .compare import law_citations
 from .context import SiteBuilder
 from .page import Page, front_matter, src_of
 from .render import prose
 
 
+def by_region(atlas: Atlas) -> list[tuple[str, list[tuple[str, Country]]]]:
+    """Countries grouped by M49 sub-region, regions in M49's order and countries by name within each."""
+    groups: dict[str, list[tuple[str, Country]]] = {}
+    for code, country in atlas.countries.items():
+        groups.setdefault(country.region, []).append((code, country))
+    return [(r, sorted(groups[r], key=lambda item: item[1].name)) for r in ordered(set(groups))]
+
+
 def site_pages(builder: SiteBuilder) -> list[Page]:
     """The countries and plans indexes and every country's page."""
     atlas = builder.atlas
     out = [
-        Page("countries/index.md", front_matter("Countries", "Countries with plans on Plan Atlas")
-             + builder.render("countries.md.html")),
+        Page("countries/index.md", front_matter("Countries", "Countries with plans on Plan Atlas, by region")
+             + builder.render("countries.md.html", regions=by_region(atlas), region_name=region_name)),
         Page("plans/index.md", front_matter("Plans", "All national plans on Plan Atlas")
              + builder.render("plans.md.html", counts={p: len(a) for p, a in builder.records.activities.items()})),
     ]

@@ -1,0 +1,74 @@
+"""Pages do not grow with the atlas: no page's navigation lists every country, and countries group by region."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from docs_build.data.atlas import build_atlas
+from docs_build.site.build import prepare
+from tests.conftest import MINIMAL, ROOT, mkdocs_build
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import run as bench  # noqa: E402  (the benchmark's corpus generator: copies under user-assigned codes)
+
+COPIES = 4
+
+
+@pytest.fixture(scope="module")
+def many_countries(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal data set copied into four countries, each in its own M49 region."""
+    data = tmp_path_factory.mktemp("scale") / "data"
+    bench.synthesize(MINIMAL, data, COPIES)
+    return data
+
+
+@pytest.fixture(scope="module")
+def many_site(many_countries: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real MkDocs build of that data."""
+    site = tmp_path_factory.mktemp("scale-site")
+    result = mkdocs_build(site, many_countries)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def primary_nav(html: str) -> str:
+    """The primary navigation of a built page (sidebar and drawer), up to the table of contents."""
+    start = html.find('<nav class="md-nav md-nav--primary"')
+    end = html.find('<nav class="md-nav md-nav--secondary"', start)
+    return html[start:end if end > 0 else None] if start >= 0 else ""
+
+
+def test_the_corpus_has_one_region_per_copy(many_countries: Path) -> None:
+    atlas = build_atlas(many_countries)
+    assert len(atlas.countries) == COPIES
+    assert len({c.region for c in atlas.countries.values()}) == COPIES
+
+
+def test_no_page_navigation_lists_every_country(many_site: Path, many_countries: Path) -> None:
+    codes = list(build_atlas(many_countries).countries)
+    pages = list(many_site.rglob("*.html"))
+    assert len(pages) > 30
+    for page in pages:
+        nav = primary_nav(page.read_text(encoding="utf-8"))
+        listed = {c for c in codes if re.search(rf'href="[^"]*countries/{c}/"', nav)}
+        assert len(listed) <= 1, f"{page.relative_to(many_site)} lists countries {sorted(listed)} in its navigation"
+
+
+def test_a_country_page_shows_its_own_branch(many_site: Path, many_countries: Path) -> None:
+    code = sorted(build_atlas(many_countries).countries)[-1]
+    nav = primary_nav((many_site / "countries" / code / "index.html").read_text(encoding="utf-8"))
+    assert f"countries/{code}/" in nav or 'md-nav__link--active' in nav
+    assert "plans/" in nav  # its plans and pillars
+    assert "Countries" in nav and "Compare" in nav and "Explore" in nav
+
+
+def test_countries_page_groups_by_region_with_a_filter(many_countries: Path) -> None:
+    page = next(p for p in prepare(ROOT, many_countries).pages if p.src == "countries/index.md")
+    headings = re.findall(r"^## (.+?) \{ #([a-z-]+) \}$", page.content, re.M)
+    assert len(headings) == COPIES
+    assert [anchor for _, anchor in headings] == [r for r in bench.REGIONS if r in {a for _, a in headings}]
+    assert 'data-filter-target="atlas-countries"' in page.content
