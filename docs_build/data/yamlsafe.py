@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,7 +11,11 @@ from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 Path = tuple[str | int, ...]
-MAX_NODES = 500_000
+MAX_NODES = 100_000  # values in one file; the largest shipped file has about 3,000
+MAX_DEPTH = 100  # nesting of maps and lists; the shipped data nest about 20 deep
+# Signs that no printed text holds and that can hide or forge text: C0 controls other than tab and newline, DEL,
+# C1 controls, and the bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) that reverse text.
+FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 STANDARD_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
@@ -29,7 +34,7 @@ for _loader in (StrictLoader, FastStrictLoader):
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
     _loader.add_implicit_resolver(
-        "tag:yaml.org,2002:bool", __import__("re").compile(r"^(?:true|false)$"), list("tf"))
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
 
 
 @dataclass
@@ -64,8 +69,43 @@ def _pos(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+def node_bound(text: str) -> int:
+    """A cheap upper bound of the values a YAML text can hold: each needs a newline, a comma or an indicator."""
+    return 2 * sum(text.count(sign) for sign in "\n,[{:-?") + 1
+
+
+def count_events(text: str) -> None:
+    """Walk the parser's events without building anything; raise YamlProblem past MAX_NODES or MAX_DEPTH."""
+    loader = FastStrictLoader(text)
+    nodes = depth = 0
+    try:
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlProblem("yaml.too-deep", f"values are nested more than {MAX_DEPTH} deep",
+                                      *_mark(event.start_mark))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            if isinstance(event, yaml.NodeEvent):
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise YamlProblem("yaml.too-large", f"document has more than {MAX_NODES} values",
+                                      *_mark(event.start_mark))
+    except yaml.YAMLError:
+        pass  # a syntax error: reported with its exact message when the text is composed
+    finally:
+        loader.dispose()
+
+
+def _mark(mark: yaml.Mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
 def _compose(text: str) -> tuple[Node | None, yaml.BaseLoader]:
     """The node tree, parsed by libyaml; on any error, parsed again by PyYAML for its exact message."""
+    if node_bound(text) > MAX_NODES:  # count before building: a tree of millions of tiny values takes gigabytes
+        count_events(text)
     try:
         loader = FastStrictLoader(text)
         return loader.get_single_node(), loader
@@ -75,6 +115,7 @@ def _compose(text: str) -> tuple[Node | None, yaml.BaseLoader]:
 
 def _compose_slowly(text: str) -> tuple[Node | None, yaml.BaseLoader]:
     """Parse with PyYAML's pure-Python parser, turning its errors into YamlProblem."""
+    count_events(text)  # PyYAML's composer recurses: refuse deep nesting (and size) with a position first
     try:
         loader = StrictLoader(text)
     except yaml.reader.ReaderError as exc:  # control characters such as NUL: a binary file that decodes as UTF-8
@@ -110,6 +151,8 @@ def load(text: str) -> Located:
         seen.add(id(node))
         if len(seen) > MAX_NODES:
             raise YamlProblem("yaml.too-large", f"document has more than {MAX_NODES} values", *_pos(node))
+        if len(path) > MAX_DEPTH:
+            raise YamlProblem("yaml.too-deep", f"values are nested more than {MAX_DEPTH} deep", *_pos(node))
         located.marks[path] = _pos(node)
         if not isinstance(node, ScalarNode) and node.tag not in STANDARD_TAGS:
             raise YamlProblem("yaml.unsafe-tag", "tag not allowed (only plain YAML values are loaded)",
@@ -120,6 +163,7 @@ def load(text: str) -> Located:
                 if not isinstance(key_node, ScalarNode):
                     raise YamlProblem("yaml.key", "mapping keys must be plain strings", *_pos(key_node))
                 key = key_node.value
+                _check_chars(key, key_node)
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     raise YamlProblem("yaml.alias", "YAML merge keys are not allowed in data files", *_pos(key_node))
                 if key in result:
@@ -130,13 +174,29 @@ def load(text: str) -> Located:
         if isinstance(node, SequenceNode):
             return [build(item, path + (i,)) for i, item in enumerate(node.value)]
         try:
-            return loader.construct_object(node, deep=True)
+            value = loader.construct_object(node, deep=True)
         except ConstructorError:
             raise YamlProblem("yaml.unsafe-tag", "tag not allowed (only plain YAML values are loaded)",
                               *_pos(node), node.tag) from None
+        except ValueError:  # int() of 4,301 or more digits
+            raise YamlProblem("yaml.too-large", f"number of {len(node.value)} digits is too long to read",
+                              *_pos(node)) from None
+        if isinstance(value, str):
+            _check_chars(value, node)
+        return value
 
     try:
         located.data = build(root, ())
     finally:
         loader.dispose()
     return located
+
+
+def _check_chars(text: str, node: Node) -> None:
+    """Refuse control characters and bidi overrides: they hide text, reverse it or forge terminal output."""
+    if found := FORBIDDEN_CHARS.search(text):
+        line, col = _pos(node)
+        if node.start_mark.line == node.end_mark.line and isinstance(node, ScalarNode) and not node.style:
+            col += found.start()  # a plain scalar on one line: point at the character itself
+        raise YamlProblem("yaml.control-character", f"control or bidi character U+{ord(found.group()):04X} "
+                          "is not allowed (write the text as printed, without it)", line, col)

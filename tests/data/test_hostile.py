@@ -207,8 +207,10 @@ CASES = [
                                  ("absolute", "/etc/passwd", "'/etc/passwd'"),
                                  ("absolute-yaml", "/etc/x.yaml", "'/etc/x.yaml'"),
                                  ("in-subfolder", "sub/x.yaml", "'sub/x.yaml'"),
-                                 ("plan-yaml-itself", "plan.yaml", "'plan.yaml'"),
-                                 ("with-nul", "a\\0.yaml", "'a\\x00.yaml'")]],
+                                 ("plan-yaml-itself", "plan.yaml", "'plan.yaml'")]],
+    case("pillar-file-with-nul", (PLAN, '["1-prevention.yaml"]', '["1-prevention.yaml", "a\\0.yaml"]'),
+         expect=[f"{PLAN}:18:37: [yaml.control-character] control or bidi character U+0000 is not allowed "
+                 "(write the text as printed, without it)"]),
     # Very long strings: free text is capped at 20 000 characters, ids (folder names) at 80.
     case("title-of-100000-characters", (P, 'title: "Prevention"', f'title: "{LONG_TITLE}"'),
          expect=[f"{P}:3:8: [schema.too-long] 'title': string should have at most 20000 characters: "
