@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import urls
 from .loader import Loaded, load_dataset
 from .models import Country, Institution, Instrument, Law, Plan, Redirect, Theme
 from .problems import DataError, Problem, quote
@@ -56,7 +58,9 @@ def build_atlas(data_dir: Path) -> Atlas:
         plans[key] = loaded.model.model_copy(update={"pillars": pillars})
     redirects = dataset.redirects.model.redirects if dataset.redirects else []
     if dataset.redirects and not problems:
-        problems += check_redirects(dataset.redirects, addresses(plans.values()))
+        institutions = [urls.institution(code, body.id) for code, loaded in dataset.institutions.items()
+                        for body in loaded.model.institutions]
+        problems += check_redirects(dataset.redirects, addresses(plans.values()), institutions)
     if problems:
         raise DataError(problems)
     ordered = dict(sorted(plans.items(), key=lambda kv: (kv[1].country, kv[1].period.start or 0, kv[0])))
@@ -71,15 +75,29 @@ def build_atlas(data_dir: Path) -> Atlas:
     )
 
 
-def check_redirects(loaded: Loaded, known: dict[str, str]) -> list[Problem]:
-    """Each redirect leads to a current id, and no retired address is one that is still in use."""
+def check_redirects(loaded: Loaded, known: dict[str, str], pages: Iterable[str] = ()) -> list[Problem]:
+    """Each redirect leads to a current id, from an address no live page, section or other redirect holds."""
     problems = []
-    in_use = {url.split("#")[0] for url in known.values()}
+    in_use = {url.split("#")[0] for url in known.values()} | set(pages) | set(urls.INDEXES)
+    seen: set[str] = set()
     for i, redirect in enumerate(loaded.model.redirects):
+        why = _hidden(redirect.from_, in_use, seen)
+        seen.add(redirect.from_)
         for field, bad, message in (("to", redirect.to not in known, "redirect leads to no current id"),
-                                    ("from", redirect.from_ in in_use, "retired address is still in use")):
+                                    ("from", why is not None, why)):
             if bad:
                 line, col = loaded.doc.where(("redirects", i, field))
                 value = redirect.to if field == "to" else redirect.from_
                 problems.append(Problem(loaded.path, line, col, f"xref.redirect-{field}", message, quote(value)))
     return problems
+
+
+def _hidden(source: str, in_use: set[str], seen: set[str]) -> str | None:
+    """Why a retired address cannot get a redirect page, or None."""
+    if source in in_use:
+        return "retired address is still in use"
+    if source.startswith(urls.SECTIONS):
+        return f"retired address lies in a section of the site ({source.split('/')[0]}/)"
+    if source in seen:
+        return "retired address is redirected twice"
+    return None

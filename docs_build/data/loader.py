@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,7 +111,10 @@ class _Reader:
     def _read(self, path: Path, model: type[BaseModel], required: bool) -> Loaded | None:
         shown = self.shown(path)
         if not path.is_file():
-            if required or path.is_symlink():  # a link that leads nowhere (or in a loop) is never silently skipped
+            if path.exists():  # a folder, pipe or device where a file belongs: never taken for an absent file
+                self.dataset.problems.append(Problem(shown, 1, 1, "data.not-a-file",
+                                                     "not a regular file (a folder, pipe or device); it is not read"))
+            elif required or path.is_symlink():  # a link that leads nowhere (or in a loop) is never silently skipped
                 self.dataset.problems.append(Problem(shown, 1, 1, "data.missing-file", "file not found"))
             return None
         if not real(path).is_relative_to(self.data_dir):
@@ -177,7 +181,15 @@ def load_dataset(data_dir: Path) -> Dataset:
                                             "unknown field 'pillars' (pillars are listed in 'pillar_files')"))
         dataset.plans[plan_dir.name] = plan
         pillars = []
+        listed, done = Counter(plan.model.pillar_files), set()
         for i, name in enumerate(plan.model.pillar_files):
+            if name in done:  # a repeated name is reported once, with its count, and read once
+                continue
+            done.add(name)
+            if listed[name] > 1:
+                line, col = plan.doc.where(("pillar_files", i))
+                dataset.problems.append(Problem(plan.path, line, col, "data.duplicate-file",
+                                                f"pillar file listed {listed[name]} times", quote(name)))
             bad = "\0" in name or name == "plan.yaml" or not name.endswith(".yaml")  # NUL: no path can hold it
             target = plan_dir if bad else real(plan_dir / name)
             if bad or target.parent != real(plan_dir):

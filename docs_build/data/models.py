@@ -18,7 +18,21 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_RE, max_length=80)]
 PlanId = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}-[0-9]{4}-[0-9]{4}(?:-[a-z0-9]+)*$", max_length=80)]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]  # long text: sentences, paragraphs
+
+
+def _one_line(value: str) -> str:
+    """A short printed field holds one line: no tab or line break (long text may hold them)."""
+    if "\n" in value or "\t" in value or "\r" in value:
+        raise ValueError("a one-line field holds no tab or line break")
+    return value
+
+
+# Every other string has a cap too (ARCHITECTURE.md, "String lengths"): a printed reference number 100 characters,
+# a short printed line (section, table, label, date, gazette) 1,000, a printed cell of bodies 2,000.
+Ref = Annotated[str, StringConstraints(max_length=100), AfterValidator(_one_line)]
+Line = Annotated[str, StringConstraints(max_length=1_000), AfterValidator(_one_line)]
+Cell = Annotated[str, StringConstraints(max_length=2_000), AfterValidator(_one_line)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 MAX_DIGITS = 20  # figures stay printable: no 1e400 (crashes formatting) or 1e-99999 (a 100 000-digit cell)
 
@@ -41,8 +55,8 @@ class Status(StrEnum):
 class Source(Model):
     """Where in the source document an item stands, so that a reader can check it."""
 
-    section: str | None = Field(None, description="Section or chapter as printed, e.g. 'V.1 Prevention'.")
-    table: str | None = Field(None, description="Table or table heading the item is printed in.")
+    section: Line | None = Field(None, description="Section or chapter as printed, e.g. 'V.1 Prevention'.")
+    table: Line | None = Field(None, description="Table or table heading the item is printed in.")
     page: int | None = Field(None, ge=1, description="Page number printed in the source, where known.")
     line: int | None = Field(None, ge=1, description="First line of the item in the seed's plain-text conversion.")
 
@@ -63,7 +77,7 @@ class TextItem(Model):
 class Bodies(Model):
     """Bodies named for an item: the cell as printed and the institution ids, lead first."""
 
-    printed: str | None = Field(None, description="The cell exactly as printed.")
+    printed: Cell | None = Field(None, description="The cell exactly as printed.")
     ids: list[Slug] = Field([], description="Institution ids from the country's registry, in printed order.")
     notes: list[Text] = []
 
@@ -86,9 +100,9 @@ class Amount(Model):
     """One figure of money, in the currency it is printed in; never converted."""
 
     value: Decimal = Field(ge=0, max_digits=MAX_DIGITS)
-    currency: str = Field(description="ISO 4217 code, e.g. EUR, RSD, ALL, MKD.")
+    currency: Annotated[str, StringConstraints(max_length=10)] = Field(description="ISO 4217 code, e.g. EUR, RSD, ALL, MKD.")
     year: Year | None = Field(None, description="Budget year the figure is for, where printed.")
-    label: str | None = Field(None, description="What the figure covers, e.g. a task number or funding source.")
+    label: Line | None = Field(None, description="What the figure covers, e.g. a task number or funding source.")
 
     @field_validator("currency")
     @classmethod
@@ -130,7 +144,7 @@ class Themes(Model):
 class Task(Model):
     """A task or sub-activity of an activity."""
 
-    ref: str | None = Field(None, description="Number as printed, e.g. '4.(b).1.1'.")
+    ref: Ref | None = Field(None, description="Number as printed, e.g. '4.(b).1.1'.")
     slug: Slug | None = Field(None, description="Id part used when no number is printed (by position).")
     text: Text
     responsible: Bodies | None = None
@@ -146,7 +160,7 @@ class Task(Model):
 class Activity(Model):
     """An activity: the unit that every plan commits to and that gets its own page."""
 
-    ref: str | None = Field(None, description="Reference number exactly as printed, e.g. '1.1.3'.")
+    ref: Ref | None = Field(None, description="Reference number exactly as printed, e.g. '1.1.3'.")
     slug: Slug | None = Field(None, description="Id part used when no number is printed (by position).")
     text: Text
     tasks: list[Task] = []
@@ -168,7 +182,7 @@ class Objective(Model):
     """A node of the plan's objective tree: strategic goal, specific objective, chapter goal, ..."""
 
     level: Slug = Field(description="Key of one of the plan's objective levels, e.g. 'goal'.")
-    ref: str | None = Field(None, description="Number as printed, e.g. '1.2'.")
+    ref: Ref | None = Field(None, description="Number as printed, e.g. '1.2'.")
     slug: Slug | None = Field(None, description="Id part used when no number is printed (by position).")
     title: Text | None = Field(None, description="As printed; left out only where the source lacks it (see gaps).")
     description: Text | None = None
@@ -198,7 +212,7 @@ class Pillar(Model):
     """A pillar, chapter or part of the action plan: one page on the site."""
 
     id: Slug
-    ref: str | None = Field(None, description="Heading number as printed, e.g. 'V.1'.")
+    ref: Ref | None = Field(None, description="Heading number as printed, e.g. 'V.1'.")
     title: Text
     summary: Text | None = Field(None, description="Markdown, in the project's own words.")
     source: Source | None = None
@@ -239,8 +253,8 @@ class LegalReference(Model):
     instrument: Slug | None = None
     law: Slug | None = None
     printed: Text = Field(description="The citation as printed in the plan.")
-    ref: str | None = Field(None, description="Its number in the plan's list, as printed.")
-    articles: list[str] = []
+    ref: Ref | None = Field(None, description="Its number in the plan's list, as printed.")
+    articles: list[Ref] = []
     amendment: Text | None = Field(None, description="The change the plan asks for, where it asks for one.")
     source: Source | None = None
     notes: list[Text] = []
@@ -256,7 +270,7 @@ class Indicator(Model):
     """A plan-level indicator (e.g. a final indicator), with any quantified values."""
 
     id: Slug
-    ref: str | None = None
+    ref: Ref | None = None
     text: Text
     lang: LangCode = "en"
     kind: Text = Field("indicator", description="As the plan names it, e.g. 'final indicator'.")
@@ -384,9 +398,9 @@ class Law(Model):
     id: Slug
     title: Text
     kind: Literal["constitution", "code", "law", "bylaw", "decision", "strategy", "agreement", "other"] = "law"
-    number: str | None = Field(None, description="Number as printed, e.g. '03/L-002'.")
-    date: str | None = Field(None, description="Date as printed.")
-    gazette: str | None = Field(None, description="Official Gazette reference as printed.")
+    number: Ref | None = Field(None, description="Number as printed, e.g. '03/L-002'.")
+    date: Line | None = Field(None, description="Date as printed.")
+    gazette: Line | None = Field(None, description="Official Gazette reference as printed.")
     notes: list[Text] = []
 
 
@@ -423,7 +437,7 @@ class Redirect(Model):
     from_: SitePath = Field(alias="from", description="The retired path, e.g. 'plans/xk-2011-2014/prevention/old/'.")
     to: Text = Field(description="The current id: country, plan, pillar, objective or activity id.")
     reason: Text = Field(description="Why the id changed, for the record.")
-    date: str | None = Field(None, description="When the id changed (YYYY-MM-DD).")
+    date: Line | None = Field(None, description="When the id changed (YYYY-MM-DD).")
 
 
 def slugify(text: str) -> str:

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Characters that could end a problem line early, forge another one or drive the terminal (ESC), and the bidi
+# controls that reverse what follows them: printed as Python escapes (\n, \x1b, \u202e).
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text with every control, line-separator and bidi character written as an escape, for one-line reports."""
+    return UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True, order=True)
@@ -21,7 +31,7 @@ class Problem:
         text = f"{self.path}:{self.line}:{self.col}: [{self.type}] {self.message}"
         if self.value is not None:
             text += f": {self.value}"
-        return text
+        return printable(text)
 
 
 def quote(value: object, limit: int = 120) -> str:

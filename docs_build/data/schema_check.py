@@ -33,6 +33,7 @@ VALUE_ERRORS = {
     "start year": "schema.impossible-period",
     "a legal reference names exactly one": "schema.invalid-reference",
     "an acronym is": "schema.invalid-format",
+    "a one-line field": "schema.invalid-format",
 }
 YEAR_FIELDS = {"start", "end", "year"}
 

@@ -7,6 +7,27 @@ from __future__ import annotations
 
 from .models import Activity, Objective
 
+# Top-level folders the site writes besides plans/ and countries/ (page families, content pages, static files).
+# A retired address (data/redirects.yaml) never lies in one: its page would hide or be hidden by a live one.
+SECTIONS = ("compare/", "explore/", "indicators/", "downloads/", "charts/", "assets/", "search/", "about/",
+            "add-a-plan/", "stylesheets/", "javascripts/")
+INDEXES = ("plans/", "countries/")
+
+# HTML ids a plan page writes itself (overrides/atlas/plan.md.html), and the prefixes of the ids it writes for
+# budget tables (`budget-<table id>`) and charts (`chart-<chart id>`): an overview section may take none of them.
+PLAN_ANCHORS = frozenset({"pillars", "charts", "vision", "mission", "indicators", "international-law",
+                          "domestic-law", "budget-tables", "funding", "notes"})
+PLAN_ANCHOR_PREFIXES = ("budget-", "chart-")
+# Names of a plan's own charts (`<plan id>-<name>[-<currency>]`, also the CSV file name under charts/); a budget
+# table's chart is `<plan id>-<table id>-<currency>`, so no table id may be one of them.
+PLAN_CHARTS = frozenset({"activities-per-pillar", "activities-per-objective", "activities-by-deadline",
+                         "lead-bodies", "indicators", "budget-per-pillar", "budget-per-objective", "budget-per-year"})
+
+
+def plan_chart(plan_id: str, name: str, currency: str | None = None) -> str:
+    """Id of a plan's chart (HTML id `chart-<id>`, CSV `charts/<id>.csv`): `xk-2011-2014-budget-per-year-eur`."""
+    return f"{plan_id}-{name}" + (f"-{currency.lower()}" if currency else "")
+
 
 def country(code: str) -> str:
     """`countries/xk/`"""

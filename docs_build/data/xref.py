@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from . import urls
 from .loader import Dataset, Loaded
 from .models import Activity, Bodies, Objective, Plan, Themes
 from .problems import Problem, quote
@@ -108,6 +109,7 @@ def _check_plan(c: Checker, key: str, loaded: Loaded, pillars: list[Loaded], bod
             c.add(loaded, ("legal_references", i, "law"), "xref.unknown-law",
                   f"unknown law of country {plan.country}", ref.law)
     c.unique(loaded, ((("indicators", i, "id"), x.id) for i, x in enumerate(plan.indicators)), "indicator")
+    _check_page_ids(c, loaded, plan)
     c.unique(loaded, ((("levels", i, "key"), x.key) for i, x in enumerate(plan.levels)), "level")
     levels = {level.key for level in plan.levels}
     pillar_ids: set[str] = set()
@@ -117,6 +119,7 @@ def _check_plan(c: Checker, key: str, loaded: Loaded, pillars: list[Loaded], bod
             c.add(pillar_file, ("id",), "xref.duplicate-id", "duplicate pillar id in this plan", pillar.id)
         pillar_ids.add(pillar.id)
         anchors: set[str] = set()
+        ids: dict[str, str] = {}  # id in plan-atlas.json (the last part) → what holds it
         for node in walk(pillar):
             item = node.item
             if not node.key:
@@ -131,6 +134,12 @@ def _check_plan(c: Checker, key: str, loaded: Loaded, pillars: list[Loaded], bod
                 c.add(pillar_file, node.path + (("slug",) if item.slug else ("ref",)), "xref.duplicate-id",
                       f"duplicate {kind} id in pillar '{pillar.id}' (give one a distinct 'slug')", node.key)
             anchors.add(anchor)
+            data_id = node.key if isinstance(item, Activity) else anchor  # objectives: `goal-1`, activities: `1-1-3`
+            if data_id in ids and ids[data_id] != kind:
+                c.add(pillar_file, node.path + (("slug",) if item.slug else ("ref",)), "xref.duplicate-id",
+                      f"{kind} id is the id of {ids[data_id]} '{data_id}' in pillar '{pillar.id}' "
+                      "(give one a distinct 'slug')", data_id)
+            ids.setdefault(data_id, kind)
             if isinstance(item, Objective) and item.level not in levels:
                 c.add(pillar_file, node.path + ("level",), "xref.unknown-level",
                       "unknown objective level (see the plan's 'levels')", item.level)
@@ -161,3 +170,17 @@ def _check_refs(c: Checker, loaded: Loaded, path: tuple, item: object, known: se
                                                             enumerate(tags.secondary)]:
             if theme not in themes:
                 c.add(loaded, path + ("themes",) + sub, "xref.unknown-theme", "unknown theme", theme)
+
+
+def _check_page_ids(c: Checker, loaded: Loaded, plan: Plan) -> None:
+    """Ids that become HTML ids of the plan page or chart files: sections and budget tables among the page's own."""
+    c.unique(loaded, ((("overview", i, "id"), x.id) for i, x in enumerate(plan.overview)), "overview section")
+    c.unique(loaded, ((("budget_tables", i, "id"), x.id) for i, x in enumerate(plan.budget_tables)), "budget table")
+    for i, section in enumerate(plan.overview):
+        if section.id in urls.PLAN_ANCHORS or section.id.startswith(urls.PLAN_ANCHOR_PREFIXES):
+            c.add(loaded, ("overview", i, "id"), "xref.duplicate-id",
+                  "overview section id is one the plan page uses itself (choose another)", section.id)
+    for i, table in enumerate(plan.budget_tables):
+        if table.id in urls.PLAN_CHARTS or f"budget-{table.id}" in urls.PLAN_ANCHORS:
+            c.add(loaded, ("budget_tables", i, "id"), "xref.duplicate-id",
+                  "budget table id is one the plan page uses for a chart or heading (choose another)", table.id)

@@ -109,7 +109,7 @@ def activities_per_pillar(plan: Plan, records: Records) -> Chart:
     labels = [p.title for p in plan.pillars]
     values = [counts[p.id] for p in plan.pillars]
     title = f"Activities per {'chapter' if plan.kind == 'action-plan' else 'pillar'}"
-    return Chart(f"{plan.id}-activities-per-pillar", title,
+    return Chart(urls.plan_chart(plan.id, "activities-per-pillar"), title,
                  _source(plan, "action plan, every activity counted once"),
                  _figure([_bar(x=_ts(labels), y=values, text=values, hovertemplate="%{x}: %{y}<extra></extra>")],
                          title, **_bar_layout(False, len(labels))),
@@ -128,7 +128,7 @@ def activities_per_objective(plan: Plan, records: Records) -> Chart:
             labels.append(f"{pillar.title} · {levels.get(objective.level, objective.level)} {ref}")
             values.append(count)
     title = "Activities per top-level objective"
-    return Chart(f"{plan.id}-activities-per-objective", title,
+    return Chart(urls.plan_chart(plan.id, "activities-per-objective"), title,
                  _source(plan, "action plan; each activity counted under its top-level objective"),
                  _figure([_bar(x=values, y=_ts(labels), orientation="h", text=values,
                                  hovertemplate="%{y}: %{x}<extra></extra>")], title,
@@ -156,7 +156,7 @@ def budget_per_pillar(plan: Plan, records: Records) -> list[Chart]:
                           f"of {len(acts)} activities (activities without a printed figure are not counted); "
                           "in the currency printed, never converted")
         charts.append(Chart(
-            f"{plan.id}-budget-per-pillar-{currency.lower()}", title, caption,
+            urls.plan_chart(plan.id, "budget-per-pillar", currency), title, caption,
             _figure([_bar(x=_ts(labels), y=[_num(v) for v in values], hovertemplate="%{x}: %{y:,}<extra></extra>")],
                     title, yaxis={"title": {"text": currency}}, **_bar_layout(False, len(labels))),
             ("pillar", "currency", "sum of printed figures", "activities with a figure"),
@@ -188,7 +188,7 @@ def budget_per_objective(plan: Plan, records: Records) -> list[Chart]:
                           "objective; in the currency printed, never converted")
         names = list(labels.values())
         charts.append(Chart(
-            f"{plan.id}-budget-per-objective-{currency.lower()}", title, caption,
+            urls.plan_chart(plan.id, "budget-per-objective", currency), title, caption,
             _figure([_bar(x=[_num(v) for v in sums.values()], y=_ts(names), orientation="h",
                             hovertemplate="%{y}: %{x:,}<extra></extra>")], title,
                     xaxis={"title": {"text": currency}}, **_bar_layout(True, len(names))),
@@ -211,7 +211,7 @@ def budget_per_year(plan: Plan, records: Records) -> list[Chart]:
         caption = _source(plan, f"action plan. Sum of the {currency} figures printed with a budget year "
                           "(figures without a year are not counted); never converted")
         charts.append(Chart(
-            f"{plan.id}-budget-per-year-{currency.lower()}", title, caption,
+            urls.plan_chart(plan.id, "budget-per-year", currency), title, caption,
             _figure([_bar(x=[str(y) for y in years], y=[_num(sums[y]) for y in years],
                             hovertemplate="%{x}: %{y:,}<extra></extra>")], title,
                     xaxis={"type": "category"}, yaxis={"title": {"text": currency}}, height=320),
@@ -240,7 +240,7 @@ def _budget_table_chart(plan: Plan, table: BudgetTable, currency: str) -> Chart:
         rows.extend((row.label, y, currency, by_year[y]) for y in years if y in by_year)
     title = f"{table.title} ({currency})"
     where = table.source.section if table.source and table.source.section else "budget table"
-    return Chart(f"{plan.id}-{table.id}-{currency.lower()}", title,
+    return Chart(urls.plan_chart(plan.id, table.id, currency), title,
                  _source(plan, f"{where}; figures as printed, per year, in {currency}"),
                  _figure(traces, title, barmode="group", yaxis={"title": {"text": currency}}, height=380,
                          legend={"orientation": "h", "y": -0.2}),
@@ -256,7 +256,7 @@ def activities_by_deadline(plan: Plan, records: Records) -> Chart:
     title = "Activities by deadline year"
     caption = _source(plan, f"action plan; the last year of each activity's printed timeframe or deadline "
                       f"({undated} of {len(acts)} activities print none)")
-    return Chart(f"{plan.id}-activities-by-deadline", title, caption,
+    return Chart(urls.plan_chart(plan.id, "activities-by-deadline"), title, caption,
                  _figure([_bar(x=[str(y) for y in years], y=[counts[y] for y in years],
                                  hovertemplate="%{x}: %{y}<extra></extra>")], title,
                          xaxis={"type": "category"}, **{k: v for k, v in _bar_layout(False, len(years)).items()
@@ -272,7 +272,7 @@ def lead_bodies(plan: Plan, records: Records, atlas: Atlas) -> Chart:
     labels = [(bodies[b].acronyms[0] + " – " if bodies[b].acronyms else "") + bodies[b].name for b, _ in top]
     values = [n for _, n in top]
     title = f"Bodies leading the most activities (top {len(top)})"
-    return Chart(f"{plan.id}-lead-bodies", title,
+    return Chart(urls.plan_chart(plan.id, "lead-bodies"), title,
                  _source(plan, "action plan; the lead is the first responsible body printed for an activity"),
                  _figure([_bar(x=values, y=_ts(labels), orientation="h", hovertemplate="%{y}: %{x}<extra></extra>")],
                          title, **_bar_layout(True, len(labels))),
@@ -330,7 +330,7 @@ def indicator_chart(plan: Plan, figures: list[Figure] | None = None) -> Chart | 
     title = "Quantified targets and reported figures"
     rows = tuple((f.label, f.target.kind, f.target.value, f.target.unit, f.target.year or f.target.date, f.where)
                  for f in figures)
-    return Chart(f"{plan.id}-indicators", title,
+    return Chart(urls.plan_chart(plan.id, "indicators"), title,
                  _source(plan, "the targets and figures as printed (see the table for where each is printed); "
                          "each bar has its own unit"),
                  _figure(traces, title, barmode="group", **_bar_layout(True, len(figures))),
