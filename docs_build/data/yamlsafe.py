@@ -92,6 +92,10 @@ def count_events(text: str) -> None:
                 if nodes > MAX_NODES:
                     raise YamlProblem("yaml.too-large", f"document has more than {MAX_NODES} values",
                                       *_mark(event.start_mark))
+    except yaml.MarkedYAMLError as exc:  # libyaml scans a flow collection whole before its first event
+        if "maximum nesting depth" in str(exc.problem) and exc.problem_mark:
+            raise YamlProblem("yaml.too-deep", f"values are nested more than {MAX_DEPTH} deep",
+                              *_mark(exc.problem_mark)) from None
     except yaml.YAMLError:
         pass  # a syntax error: reported with its exact message when the text is composed
     finally:
@@ -125,6 +129,8 @@ def _compose_slowly(text: str) -> tuple[Node | None, yaml.BaseLoader]:
                           f"({exc.reason})", line, col) from None
     try:
         return loader.get_single_node(), loader
+    except RecursionError:  # nested deep enough for PyYAML's recursion, yet libyaml stopped at a syntax error first
+        raise YamlProblem("yaml.too-deep", f"values are nested more than {MAX_DEPTH} deep", 1, 1) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

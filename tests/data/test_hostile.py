@@ -9,9 +9,13 @@ test_escaping.py and the site snapshot of test_build.py.
 
 from __future__ import annotations
 
+import os
 import re
 import resource
 import shutil
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from html import unescape
 from pathlib import Path
@@ -22,11 +26,11 @@ import yaml
 from _pytest.mark import ParameterSet
 
 from docs_build.data.atlas import Atlas, build_atlas
-from docs_build.data.problems import quote
+from docs_build.data.problems import DataError, quote
 from docs_build.data.walk import activities
 from docs_build.site.build import prepare
 from tests.conftest import FIXTURES, MINIMAL, ROOT, mkdocs_build
-from tests.data.test_validation import BAD, EXPECTED, problems_of
+from tests.data.test_validation import BAD, EXPECTED, problems_of, with_bad_file
 from tests.site.test_build import snapshot
 from tests.site.test_escaping import PAYLOADS, TEXT_KEYS, Scanner
 
@@ -478,3 +482,115 @@ def test_failed_build_leaves_earlier_site_untouched(tmp_path: Path, minimal_copy
     assert result.returncode != 0
     assert "Plan Atlas data has problems; nothing was written." in output and "Traceback" not in output
     assert snapshot(site) == before
+
+
+# Issue 23: the cases an independent hostile probe still got through. Known-bad files in tests/fixtures/hostile/cases
+# (each names the file it replaces on its first line); cases too big or too odd to commit are made here.
+CASES_23 = HOSTILE / "cases"
+R = "data/redirects.yaml"
+CONTROL = "is not allowed (write the text as printed, without it)"
+EXPECTED_23 = {
+    "escape-sequence-colouring-the-title": [f"{P}:4:8: [yaml.control-character] control or bidi character U+001B "
+                                            f"{CONTROL}"],
+    "right-to-left-override-in-ref": [f"{P}:25:18: [yaml.control-character] control or bidi character U+202E "
+                                      f"{CONTROL}"],
+    "c1-control-in-activity-text": [f"{P}:23:19: [yaml.control-character] control or bidi character U+009B {CONTROL}"],
+    "nul-escape-in-notes": [f"{P}:24:21: [yaml.control-character] control or bidi character U+0000 {CONTROL}"],
+    "line-break-in-ref": [f"{P}:25:18: [schema.invalid-format] 'ref': a one-line field holds no tab or line break: "
+                          "'1.1.\\n3'"],
+    "nested-1000-deep": [f"{P}:4:1007: [yaml.too-deep] values are nested more than 100 deep"],
+    "integer-of-4301-digits": [f"{P}:21:88: [yaml.too-large] number of 4301 digits is too long to read"],
+    "activity-slug-equal-to-an-objective-id": [
+        f"{P}:23:19: [xref.duplicate-id] activity id is the id of objective 'objective-1-1' in pillar 'prevention' "
+        "(give one a distinct 'slug'): 'objective-1-1'"],
+    "overview-section-hijacking-the-legal-anchor": [
+        f"{PLAN}:17:10: [xref.duplicate-id] overview section id is one the plan page uses itself (choose another): "
+        "'international-law'"],
+    "budget-table-overwriting-a-chart": [
+        f"{PLAN}:24:10: [xref.duplicate-id] budget table id is one the plan page uses for a chart or heading "
+        "(choose another): 'budget-per-pillar'"],
+    "redirect-hiding-the-downloads-page": [
+        f"{R}:4:11: [xref.redirect-from] retired address lies in a section of the site (downloads/): 'downloads/'"],
+    "redirect-hiding-the-explorer": [
+        f"{R}:4:11: [xref.redirect-from] retired address lies in a section of the site (explore/): 'explore/'"],
+    "redirect-hiding-a-theme-page": [
+        f"{R}:4:11: [xref.redirect-from] retired address lies in a section of the site (compare/): "
+        "'compare/themes/prevention/'"],
+    "redirect-hiding-an-institution-page": [
+        f"{R}:4:11: [xref.redirect-from] retired address is still in use: 'countries/xk/institutions/natc/'"],
+    "two-redirects-from-one-address": [
+        f"{R}:8:11: [xref.redirect-from] retired address is redirected twice: "
+        "'plans/xk-2011-2014/prevention/awareness-surveys/'"],
+}
+
+
+def test_every_issue_23_fixture_has_expectations() -> None:
+    assert {f.stem for f in CASES_23.glob("*.yaml")} == set(EXPECTED_23)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_23))
+def test_issue_23_fixture_reports_exactly_its_problems(tmp_path: Path, name: str) -> None:
+    assert problems_of(with_bad_file(tmp_path, CASES_23 / f"{name}.yaml")) == EXPECTED_23[name]
+
+
+def test_a_64_kb_ref_is_refused_at_once(minimal_copy: Path) -> None:
+    ref = "1." * 32_000
+    apply(minimal_copy, ((P, 'ref: "1.1.2"', f'ref: "{ref}"'),))
+    assert problems_of(minimal_copy) == [f"{P}:21:18: [schema.too-long] 'ref': string should have at most 100 "
+                                         f"characters: {quote(ref)}"]
+
+
+def test_a_pillar_file_listed_10000_times_is_one_problem(minimal_copy: Path) -> None:
+    apply(minimal_copy, ((PLAN, '["1-prevention.yaml"]', "[" + ", ".join(["1-prevention.yaml"] * 10_000) + "]"),))
+    started = time.perf_counter()
+    assert problems_of(minimal_copy) == [f"{PLAN}:18:16: [data.duplicate-file] pillar file listed 10000 times: "
+                                         "'1-prevention.yaml'"]
+    assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("name", ["laws.yaml", "institutions.yaml"])
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_a_folder_or_pipe_in_place_of_a_registry_is_a_problem(minimal_copy: Path, name: str, kind: str) -> None:
+    path = minimal_copy / "countries/xk" / name
+    path.unlink()
+    path.mkdir() if kind == "folder" else os.mkfifo(path)
+    found = problems_of(minimal_copy)
+    assert found[0] == (f"data/countries/xk/{name}:1:1: [data.not-a-file] not a regular file (a folder, pipe or "
+                        "device); it is not read")
+
+
+def test_names_and_keys_cannot_forge_problem_lines(minimal_copy: Path) -> None:
+    forged = "x\\n[yaml.syntax] all is well.yaml"  # YAML escapes: a newline (ESC is refused in YAML text)
+    apply(minimal_copy, ((PLAN, '["1-prevention.yaml"]', f'["1-prevention.yaml", "{forged}"]'),
+                         (P, 'title: "Prevention"', 'title: "Prevention"\n"key\\n[yaml.syntax] forged": 1')))
+    (minimal_copy / "countries/x\x1b[31m").mkdir()
+    (minimal_copy / "countries/x\x1b[31m/country.yaml").write_text("code: XK\nname: X\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        build_atlas(minimal_copy)
+    report = caught.value.report()
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", report)
+    assert report.count("\n") == len(caught.value.problems)  # one line per problem, then the count
+    assert "data/plans/xk-2011-2014/x\\n[yaml.syntax] all is well.yaml:1:1: [data.missing-file]" in report
+    assert "unknown field 'key\\n[yaml.syntax] forged'" in report and "data/countries/x\\x1b[31m/country.yaml" in report
+
+
+TINY_VALUES = """
+import resource, sys, time
+from pathlib import Path
+from docs_build.data.loader import load_dataset
+started = time.perf_counter()
+dataset = load_dataset(Path(sys.argv[1]))
+print([p.format() for p in dataset.problems])
+print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+def test_a_file_of_millions_of_tiny_values_is_refused_early(minimal_copy: Path) -> None:
+    apply(minimal_copy, ((P, None, "id: prevention\ntitle: P\nnotes:\n" + "- [1,2,3,4,5,6,7,8,9,0]\n" * 330_000),))
+    assert 7_500_000 < (minimal_copy.parent / P).stat().st_size < 8 * 1024 * 1024
+    result = subprocess.run([sys.executable, "-c", TINY_VALUES, str(minimal_copy)], cwd=ROOT, capture_output=True,
+                            text=True, check=True)
+    problems, measures = result.stdout.splitlines()
+    seconds, megabytes = measures.split()
+    assert problems == str([f"{P}:9094:16: [yaml.too-large] document has more than 100000 values"])
+    assert float(seconds) < 3 and int(megabytes) < 200
