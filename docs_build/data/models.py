@@ -33,6 +33,7 @@ def _one_line(value: str) -> str:
 Ref = Annotated[str, StringConstraints(max_length=100), AfterValidator(_one_line)]
 Line = Annotated[str, StringConstraints(max_length=1_000), AfterValidator(_one_line)]
 Cell = Annotated[str, StringConstraints(max_length=2_000), AfterValidator(_one_line)]
+CurrencyCode = Annotated[str, StringConstraints(max_length=10)]  # checked against ISO 4217 below
 Year = Annotated[int, Field(ge=1900, le=2100)]
 MAX_DIGITS = 20  # figures stay printable: no 1e400 (crashes formatting) or 1e-99999 (a 100 000-digit cell)
 
@@ -100,7 +101,7 @@ class Amount(Model):
     """One figure of money, in the currency it is printed in; never converted."""
 
     value: Decimal = Field(ge=0, max_digits=MAX_DIGITS)
-    currency: Annotated[str, StringConstraints(max_length=10)] = Field(description="ISO 4217 code, e.g. EUR, RSD, ALL, MKD.")
+    currency: CurrencyCode = Field(description="ISO 4217 code, e.g. EUR, RSD, ALL, MKD.")
     year: Year | None = Field(None, description="Budget year the figure is for, where printed.")
     label: Line | None = Field(None, description="What the figure covers, e.g. a task number or funding source.")
 

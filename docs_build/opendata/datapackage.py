@@ -6,7 +6,7 @@ import hashlib
 from typing import Any
 
 from .citation import LICENSE_ID, LICENSE_TITLE, LICENSE_URL, NAME, TITLE
-from .tables import SPECS, TableSpec
+from .tables import SPECS, SPREADSHEET_NOTE, TableSpec
 
 # RFC 4180 as written: the file also starts with a UTF-8 byte-order mark, which readers strip.
 DIALECT = {"csvddfVersion": 1.2, "delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"',
@@ -31,7 +31,8 @@ def table_schema(spec: TableSpec) -> dict[str, Any]:
 def resource(spec: TableSpec, content: bytes) -> dict[str, Any]:
     """Data Resource of one CSV file, with its size and SHA-256 hash."""
     return {
-        "name": spec.name, "path": spec.path, "title": spec.title, "description": spec.description,
+        "name": spec.name, "path": spec.path, "title": spec.title,
+        "description": f"{spec.description} {SPREADSHEET_NOTE}",
         "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
         "bytes": len(content), "hash": "sha256:" + hashlib.sha256(content).hexdigest(),
         "dialect": DIALECT, "schema": table_schema(spec),

@@ -1,15 +1,14 @@
 """CSV tables of the dataset: a fixed, documented column list per table, rows from the flat records.
 
 Every CSV is UTF-8 with a byte-order mark, CRLF line ends and RFC 4180 quoting. Lists in one cell are
-joined with LIST_SEP; an empty cell means no value; numbers are plain decimals ("24000", "0.5").
+joined with LIST_SEP; an empty cell means no value; numbers are plain decimals ("24000", "0.5"). Text cells
+that a spreadsheet would run as a formula start with an apostrophe (spreadsheet_safe, SPREADSHEET_NOTE).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -370,16 +369,47 @@ BUILDERS = {"plans": plan_rows, "pillars": pillar_rows, "objectives": objective_
             "indicators": indicator_rows}
 
 
+# CSV injection (OWASP): a spreadsheet runs a cell that starts with one of these as a formula, e.g.
+# `-HYPERLINK("https://evil.example/","NATC")`. Such a text cell gets a leading apostrophe and is quoted.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+SPREADSHEET_NOTE = ("A text cell that would begin with =, +, -, @, a tab or a carriage return begins with an "
+                    "apostrophe (') instead, so that spreadsheets show it as text and never run it as a formula; "
+                    "a cell of only '-' is left as it is. Numbers are never changed. plan-atlas.json holds every "
+                    "text exactly.")
+
+
+def spreadsheet_safe(text: str) -> tuple[str, bool]:
+    """A text cell as a spreadsheet must read it, and whether it was changed: `=1+1` -> `'=1+1`."""
+    if text.startswith(FORMULA_START) and text != "-":  # a lone dash (no value, as printed) cannot run
+        return "'" + text, True
+    return text, False
+
+
+def _field(value: Cell | float) -> str:
+    """One CSV field, RFC 4180 quoted where needed; text cells made spreadsheet-safe (numbers as they are)."""
+    text = cell(value)  # type: ignore[arg-type]
+    guarded = False
+    if isinstance(value, (str, tuple)):
+        text, guarded = spreadsheet_safe(text)
+    if guarded or any(sign in text for sign in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[Cell | float]]) -> bytes:
+    """CSV bytes: UTF-8 with BOM, CRLF line ends, RFC 4180 quoting, header row first; every text cell safe to open."""
+    lines = [",".join(_field(value) for value in row) for row in (header, *rows)]
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8-sig")
+
+
 def to_csv(spec: TableSpec, rows: Iterator[Row]) -> bytes:
-    """The table as CSV bytes: UTF-8 with BOM, CRLF line ends, RFC 4180 quoting, header row first."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(spec.names)
-    for row in rows:
-        if list(row) != spec.names:
-            raise ValueError(f"{spec.path}: row columns {list(row)} differ from {spec.names}")
-        writer.writerow([cell(row[name]) for name in spec.names])
-    return buffer.getvalue().encode("utf-8-sig")
+    """The table as CSV bytes (write_csv), its columns checked against the spec."""
+    def cells() -> Iterator[list[Cell]]:
+        for row in rows:
+            if list(row) != spec.names:
+                raise ValueError(f"{spec.path}: row columns {list(row)} differ from {spec.names}")
+            yield [row[name] for name in spec.names]
+    return write_csv(spec.names, cells())
 
 
 def csv_files(records: Records) -> dict[str, bytes]:

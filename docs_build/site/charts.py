@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -17,6 +15,7 @@ from ..data.atlas import Atlas
 from ..data.models import Activity, BudgetTable, Plan, Target
 from ..data.records import Records
 from ..data.walk import item_key, walk
+from ..opendata.tables import write_csv
 from .render import table_cell
 
 Value = str | int | float | Decimal | None
@@ -50,12 +49,8 @@ class Chart:
         return Markup(html.escape(self.figure_json(), quote=True))
 
     def csv_bytes(self) -> bytes:
-        """The table as CSV: UTF-8 with BOM and CRLF line ends, so spreadsheets read every script."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(self.columns)
-        writer.writerows([table_cell(v) for v in row] for row in self.rows)
-        return out.getvalue().encode("utf-8-sig")
+        """The table as CSV, written like the downloads (UTF-8 with BOM, CRLF, text cells safe in a spreadsheet)."""
+        return write_csv(self.columns, self.rows)
 
 
 def _num(value: Decimal | int) -> int | float:

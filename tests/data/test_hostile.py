@@ -9,6 +9,9 @@ test_escaping.py and the site snapshot of test_build.py.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import re
 import resource
@@ -594,3 +597,35 @@ def test_a_file_of_millions_of_tiny_values_is_refused_early(minimal_copy: Path) 
     seconds, megabytes = measures.split()
     assert problems == str([f"{P}:9094:16: [yaml.too-large] document has more than 100000 values"])
     assert float(seconds) < 3 and int(megabytes) < 200
+
+
+BUILDS_23 = HOSTILE / "builds"  # valid data that once broke a download or the build
+FORMULA = '-HYPERLINK("https://evil.example/…","NATC")'
+
+
+def test_no_csv_cell_runs_as_a_formula_and_json_stays_exact(tmp_path: Path) -> None:
+    data = with_bad_file(tmp_path, BUILDS_23 / "formulas-in-text-cells.yaml")
+    site = prepare(ROOT, data)
+    csvs = {path: content for path, content in site.files.items() if path.endswith(".csv")}
+    assert any(path.startswith("charts/") for path in csvs) and "downloads/activities.csv" in csvs
+    cells = []
+    for path, content in csvs.items():
+        rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline="")))
+        cells += [(path, value) for row in rows for value in row]
+    risky = [(path, value) for path, value in cells
+             if value[:1] in ("=", "+", "-", "@", "\t", "\r") and value != "-"]
+    assert risky == []
+    texts = {value for _, value in cells}
+    assert {"'" + FORMULA, "'=HYPERLINK(\"https://evil.example/\",\"Prevention\")", "'+381 11 123 456",
+            "'@SUM(1+1)*cmd|' /C calc'!A0", "-"} <= texts
+    charts = {value for path, value in cells if path.startswith("charts/")}
+    assert "'=HYPERLINK(\"https://evil.example/\",\"Prevention\")" in charts  # a pillar title in a chart's table
+    raw = csvs["downloads/activities.csv"].decode("utf-8-sig")
+    assert '"\'-HYPERLINK(""https://evil.example/…"",""NATC"")"' in raw  # apostrophe first, the whole cell quoted
+    dataset = json.loads(site.files["downloads/plan-atlas.json"])
+    activity = dataset["plans"][0]["pillars"][0]["objectives"][0]["objectives"][0]["activities"][0]
+    assert activity["responsible"]["printed"] == FORMULA  # JSON keeps the exact text
+    package = json.loads(site.files["downloads/datapackage.json"])
+    assert all("begins with an apostrophe" in r["description"] for r in package["resources"])
+    downloads = next(page.content for page in site.pages if page.src == "downloads/index.md")
+    assert "begins with an apostrophe instead" in downloads
