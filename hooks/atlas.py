@@ -3,25 +3,40 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from docs_build.data.atlas import data_dir
 from docs_build.data.problems import DataError
+from docs_build.site import publish
 from docs_build.site.build import Site, prepare
 
 _site: Site | None = None
+_command: tuple[str, bool] = ("", False)
+_publish: tuple[Path, Path] | None = None  # (staging folder, site_dir) of a `mkdocs build` under way
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember the command: only a clean `mkdocs build` builds beside site_dir and swaps it in."""
+    global _command
+    _command = (command, dirty)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate data and render every page before MkDocs touches site_dir; fail with all problems."""
-    global _site
+    global _site, _publish
     try:
         _site = prepare(Path(config.config_file_path).parent, site_url=config.site_url or "")
     except DataError as exc:
         raise Abort(f"Plan Atlas data has problems; nothing was written.\n{exc.report()}") from None
     config.nav = _site.nav
+    site_dir = Path(config.site_dir)
+    if _command == ("build", False) and not publish.is_serve_dir(site_dir):
+        _publish = (publish.staging_dir(site_dir), site_dir)
+        config.site_dir = str(_publish[0])
     return config
 
 
@@ -34,3 +49,25 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in _site.files.items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """Live reload watches the data folder actually built from ($PLAN_ATLAS_DATA too), not only data/."""
+    server.watch(str(data_dir(Path(config.config_file_path).parent).resolve()))
+    return server
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build (strict warnings included) leaves site_dir as it was: drop the staging folder."""
+    global _publish
+    if _publish:
+        publish.discard(_publish[0])
+        _publish = None
+
+
+def on_shutdown() -> None:
+    """After a build that did not fail, the staging folder replaces site_dir."""
+    global _publish
+    if _publish:
+        publish.swap_in(*_publish)
+        _publish = None

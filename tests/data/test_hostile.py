@@ -10,6 +10,7 @@ test_escaping.py and the site snapshot of test_build.py.
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
 import os
@@ -629,3 +630,56 @@ def test_no_csv_cell_runs_as_a_formula_and_json_stays_exact(tmp_path: Path) -> N
     assert all("begins with an apostrophe" in r["description"] for r in package["resources"])
     downloads = next(page.content for page in site.pages if page.src == "downloads/index.md")
     assert "begins with an apostrophe instead" in downloads
+
+
+def overlay(tmp_path: Path, name: str) -> Path:
+    """The minimal data set with a fixture of tests/fixtures/hostile/builds laid over it (a folder or one file)."""
+    fixture = BUILDS_23 / name
+    if fixture.is_dir():
+        data = tmp_path / "data"
+        shutil.copytree(MINIMAL, data)
+        shutil.copytree(fixture, data, dirs_exist_ok=True)
+        return data
+    return with_bad_file(tmp_path, fixture.with_suffix(".yaml"))
+
+
+@pytest.mark.parametrize("name", ["empty-registries", "formulas-in-text-cells", "shapes"])
+def test_valid_fixture_data_builds_in_strict_mode(tmp_path: Path, name: str) -> None:
+    data = FIXTURES / "shapes" / "data" if name == "shapes" else overlay(tmp_path, name)
+    result = mkdocs_build(tmp_path / "site", data)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "site/countries/index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["site"] + (["data"] if name != "shapes" else []))
+
+
+def test_a_build_that_fails_late_leaves_every_file_of_the_earlier_site(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert mkdocs_build(site, MINIMAL).returncode == 0
+    before = snapshot(site)
+    project = tmp_path / "project"  # the project, plus a page whose broken anchor fails the strict build at its end
+    project.mkdir()
+    for name in ("content", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    for name in ("data", "docs_build"):  # watched folders must exist
+        (project / name).symlink_to(ROOT / name)
+    (project / "content/late-failure.md").write_text("# Late\n\n[A missing anchor](index.md#no-such-anchor)\n",
+                                                     encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAN_ATLAS_DATA": str(MINIMAL)}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+                             "-d", str(site)], cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0 and "in strict mode" in result.stdout + result.stderr
+    assert snapshot(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]  # no staging folder left behind
+
+
+def test_serve_watches_the_data_folder_in_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = importlib.util.spec_from_file_location("atlas_hook", ROOT / "hooks/atlas.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    watched: list[str] = []
+    server = type("Server", (), {"watch": lambda self, path: watched.append(path)})()
+    monkeypatch.setenv("PLAN_ATLAS_DATA", str(tmp_path))
+    config = type("Config", (), {"config_file_path": str(ROOT / "mkdocs.yml")})()
+    assert hook.on_serve(server, config, None) is server
+    assert watched == [str(tmp_path.resolve())]
