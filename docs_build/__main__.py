@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 from .data.atlas import build_atlas, data_dir
+from .data.loader import load_dataset
 from .data.problems import DataError
 from .data.records import Records
+from .data.xref import common_word_acronyms
 from .opendata import exports
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
             atlas = build_atlas(args.data or data_dir(ROOT))
             count = sum(1 for p in atlas.plans.values() for _ in p.pillars)
             print(f"ok: {len(atlas.plans)} plan(s), {count} pillar(s), {len(atlas.countries)} country(ies)")
+            for warning in common_word_acronyms(load_dataset(args.data or data_dir(ROOT))):
+                print(f"warning: {warning.format()}", file=sys.stderr)
         elif args.command == "pages":
             from .site.build import prepare  # only this command needs the site stage
 

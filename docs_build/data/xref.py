@@ -184,3 +184,19 @@ def _check_page_ids(c: Checker, loaded: Loaded, plan: Plan) -> None:
         if table.id in urls.PLAN_CHARTS or f"budget-{table.id}" in urls.PLAN_ANCHORS:
             c.add(loaded, ("budget_tables", i, "id"), "xref.duplicate-id",
                   "budget table id is one the plan page uses for a chart or heading (choose another)", table.id)
+
+
+def common_word_acronyms(dataset: Dataset) -> list[Problem]:
+    """Warnings (not errors): acronyms spelled like ordinary words ('Activity', 'Source'), which every data text
+    that holds the word would show as a tooltip."""
+    warnings = []
+    for loaded in dataset.institutions.values():
+        for i, inst in enumerate(loaded.model.institutions):
+            for j, acronym in enumerate(inst.acronyms):
+                if len(acronym) >= 4 and acronym.isalpha() and acronym[1:] == acronym[1:].lower():
+                    line, col = loaded.doc.where(("institutions", i, "acronyms", j))
+                    warnings.append(Problem(loaded.path, line, col, "xref.common-word-acronym",
+                                            "acronym is spelled like an ordinary word: every data text holding the "
+                                            "word gets its tooltip (list only acronyms the source prints)",
+                                            quote(acronym)))
+    return warnings

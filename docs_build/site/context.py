@@ -5,17 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
-
 from ..data import urls
 from ..data.atlas import Atlas
 from ..data.records import Records
 from .charts import Chart
-from .page import acronyms_in, link
+from .page import link, mark_acronyms
 from .related import related_index
-from .render import environment, one_line
-
-ABBR_SAFE = str.maketrans({"<": "‹", ">": "›", "&": "＆", "[": "⁅", "]": "⁆", "\\": "⧵", "*": "∗", "`": "ʹ"})
+from .render import environment
 
 
 class SiteBuilder:
@@ -41,13 +37,8 @@ class SiteBuilder:
         return self._acronyms[code]
 
     def with_abbreviations(self, code: str, body: str) -> str:
-        """Append acronym definitions (abbr extension) for the country's acronyms that occur in the page."""
-        names = self.acronyms(code)
-        used = acronyms_in(tuple(names), body) if names else []
-        # The abbr extension writes the name into a title attribute. Should a definition line ever fail to parse,
-        # it would show as raw HTML: signs that could open markup are written as look-alikes (never in real data).
-        abbrs = [(Markup(a), Markup(one_line(names[a]).translate(ABBR_SAFE))) for a in used]
-        return body + "\n" + self.render("abbreviations.md.html", abbrs=abbrs) if abbrs else body
+        """Acronym tooltips on the country's acronyms in the page's data text (never on the page's own labels)."""
+        return mark_acronyms(body, self.acronyms(code))
 
     def with_csv(self, chart_list: list[Chart]) -> list[Chart]:
         """Publish each chart's data as CSV beside the site; return the charts."""

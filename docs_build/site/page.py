@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -10,7 +11,7 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
-from .render import md_text, title_text
+from .render import DATA_END, DATA_START, data_runs, one_line, title_text
 
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -50,15 +51,30 @@ def whole_words_in(words: tuple[str, ...], text: str) -> set[str]:
 
 
 @lru_cache(maxsize=64)
-def _spellings(acronyms: tuple[str, ...]) -> dict[str, str]:
-    """Each acronym as a page can hold it, data text being escaped ("ILO&#45;IPEC") or not, → the acronym."""
-    return {**{md_text(a): a for a in acronyms}, **{a: a for a in acronyms}}
+def _escaped_acronyms(names: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern for the acronyms as escaped data text holds them (M&E as M&amp;E), and each one's <abbr> tag."""
+    tags = {html.escape(a): f'<abbr title="{html.escape(one_line(name), quote=True)}">{html.escape(a)}</abbr>'
+            for a, name in names}
+    alternatives = "|".join(re.escape(a) for a in sorted(tags, key=len, reverse=True))
+    return re.compile(rf"(?<![\w&#])(?:{alternatives})(?!\w)"), tags  # never inside an entity such as &amp;
 
 
-def acronyms_in(acronyms: tuple[str, ...], body: str) -> list[str]:
-    """The acronyms that stand as whole words in a page's Markdown, written plainly or escaped, sorted."""
-    spellings = _spellings(acronyms)
-    return sorted({spellings[found] for found in whole_words_in(tuple(spellings), body)})
+def mark_acronyms(body: str, names: dict[str, str]) -> str:
+    """Give each acronym in the page's data text its tooltip (<abbr>); template text and attributes get none."""
+    if not names:
+        return body
+    pattern, tags = _escaped_acronyms(tuple(sorted(names.items())))
+    out, in_tag = [], False
+    for part, is_data in data_runs(body):
+        if is_data:
+            part = part if in_tag else pattern.sub(lambda m: tags[m.group()], part)
+            out.append(DATA_START + part + DATA_END)
+            continue
+        last_open, last_close = part.rfind("<"), part.rfind(">")
+        if last_open != last_close:  # -1 for both: no tag starts or ends in this template text
+            in_tag = last_open > last_close
+        out.append(part)
+    return "".join(out)
 
 
 def src_of(url: str) -> str:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from html import escape
+
+from markupsafe import Markup
+
 from ..data.redirects import addresses
 from .context import SiteBuilder
 
@@ -12,5 +16,6 @@ def add_redirect_pages(builder: SiteBuilder) -> None:
     for redirect in builder.atlas.redirects:
         target = known[redirect.to]
         html = builder.env.get_template("redirect.html").render(
-            target=builder.env.globals["rel"](redirect.from_, target), redirect=redirect, target_path="/" + target)
+            target=builder.env.globals["rel"](redirect.from_, target), redirect=redirect,
+            target_path=Markup(escape("/" + target)))  # an HTML file, not Markdown: escaped for HTML
         builder.files[redirect.from_ + "index.html"] = html.encode("utf-8")

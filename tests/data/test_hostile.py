@@ -29,10 +29,12 @@ import pytest
 import yaml
 from _pytest.mark import ParameterSet
 
+from docs_build.__main__ import main
 from docs_build.data.atlas import Atlas, build_atlas
 from docs_build.data.problems import DataError, quote
 from docs_build.data.walk import activities
 from docs_build.site.build import prepare
+from docs_build.site.render import data_runs
 from tests.conftest import FIXTURES, MINIMAL, ROOT, mkdocs_build
 from tests.data.test_validation import BAD, EXPECTED, problems_of, with_bad_file
 from tests.site.test_build import snapshot
@@ -683,3 +685,21 @@ def test_serve_watches_the_data_folder_in_use(tmp_path: Path, monkeypatch: pytes
     config = type("Config", (), {"config_file_path": str(ROOT / "mkdocs.yml")})()
     assert hook.on_serve(server, config, None) is server
     assert watched == [str(tmp_path.resolve())]
+
+
+def test_acronyms_that_are_words_mark_data_text_only_and_are_warned_about(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    data = overlay(tmp_path, "acronyms-that-are-ordinary-words")
+    apply(data, ((P, 'text: "Organize media campaigns."', 'text: "Activity of the NGO; Source: the MIA."'),))
+    site = prepare(ROOT, data)
+    activity = next(page.content for page in site.pages if page.src.endswith("/prevention/1-1-2/index.md"))
+    runs = data_runs(activity)
+    assert not any("<abbr" in text for text, is_data in runs if not is_data)  # labels such as "Activity" stay plain
+    assert ('<abbr title="Non-Governmental Organization">Activity</abbr> of the <abbr title="Non-Governmental '
+            'Organization">NGO</abbr>; <abbr title="Non-Governmental Organization">Source</abbr>: the '
+            '<abbr title="Ministry of Internal Affairs">MIA</abbr>.') in [text for text, is_data in runs if is_data]
+    assert main(["--data", str(data), "check"]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"warning: {INST}:13:{col}: [xref.common-word-acronym] acronym is spelled like an ordinary word: every data "
+        f"text holding the word gets its tooltip (list only acronyms the source prints): '{word}'"
+        for col, word in ((23, "Activity"), (35, "Source"))]

@@ -11,7 +11,8 @@ import pytest
 
 from docs_build.data.atlas import build_atlas
 from docs_build.data.walk import activities
-from docs_build.site.page import acronyms_in, whole_words_in
+from docs_build.site.page import mark_acronyms, whole_words_in
+from docs_build.site.render import data_runs, md_text
 from tests.conftest import FIXTURES, ROOT, mkdocs_build
 
 KOSOVO = "plans/xk-2011-2014"
@@ -60,10 +61,17 @@ def test_acronyms_are_found_as_whole_words(text: str, found: set[str]) -> None:
     assert whole_words_in(("MIA", "ILO", "ILO-IPEC", "IPEC", "МВР"), text) == found
 
 
-def test_acronyms_are_found_in_escaped_data_text() -> None:
-    """Data text reaches the page's Markdown escaped: an acronym with a joiner is found in either spelling."""
-    found = acronyms_in(("M&E", "ILO-IPEC", "MIA", "UN"), "the M&#38;E plan, ILO&#45;IPEC and MIA (UNICEF)")
-    assert found == ["ILO-IPEC", "M&E", "MIA"]
+def test_acronyms_are_marked_in_escaped_data_text_only() -> None:
+    """Data text reaches the page's Markdown escaped: an acronym with a joiner is found; labels and attributes never."""
+    names = {"M&E": "Monitoring", "ILO-IPEC": "IPEC of the ILO", "MIA": "Ministry", "UN": "United Nations",
+             "Activity": "Not an acronym", "amp": "Not in entities"}
+    body = (f"Activity {md_text('the M&E plan, ILO-IPEC and MIA (UNICEF), an Activity')} "
+            f'<span title="{md_text("MIA")}">x</span>')
+    marked = mark_acronyms(body, names)
+    assert [part for part, is_data in data_runs(marked) if is_data] == [
+        'the <abbr title="Monitoring">M&amp;E</abbr> plan, <abbr title="IPEC of the ILO">ILO-IPEC</abbr> and '
+        '<abbr title="Ministry">MIA</abbr> (UNICEF), an <abbr title="Not an acronym">Activity</abbr>', "MIA"]
+    assert marked.startswith("Activity ")  # the label stays plain
 
 
 def test_no_tooltip_repeats_the_acronym() -> None:
