@@ -28,9 +28,9 @@ def _one_line(value: str) -> str:
     return value
 
 
-# Every other string has a cap too (ARCHITECTURE.md, "String lengths"): a printed reference number 100 characters,
+# Every other string has a cap too (ARCHITECTURE.md, "String lengths"): a printed reference number 500 characters,
 # a short printed line (section, table, label, date, gazette) 1,000, a printed cell of bodies 2,000.
-Ref = Annotated[str, StringConstraints(max_length=100), AfterValidator(_one_line)]
+Ref = Annotated[str, StringConstraints(max_length=500), AfterValidator(_one_line)]
 Line = Annotated[str, StringConstraints(max_length=1_000), AfterValidator(_one_line)]
 Cell = Annotated[str, StringConstraints(max_length=2_000), AfterValidator(_one_line)]
 CurrencyCode = Annotated[str, StringConstraints(max_length=10)]  # checked against ISO 4217 below

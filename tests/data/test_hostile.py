@@ -417,17 +417,17 @@ def test_no_executable_markup_in_any_page_of_the_full_shape_build(hostile_build:
         assert scanner.found == [], f"{page.relative_to(hostile_build)}: {scanner.found}"
 
 
-SCRIPT = " &#60;script&#62;alert&#40;&#39;s&#39;&#41;"  # the first payload, as every page writes it
+SCRIPT = " &lt;script&gt;alert(&#x27;s&#x27;)"  # the first payload, as every page writes it
 
 
 @pytest.mark.parametrize(("page", "printed"), [
-    ("plans/xk-2011-2014", "fixture&#46;txt"),  # source.file
+    ("plans/xk-2011-2014", "fixture.txt"),  # source.file
     ("plans/xk-2011-2014", "Neni 137"),  # articles
-    ("plans/xk-2011-2014", "final indicator &#60;b onmouseover&#61;alert"),  # an indicator's kind
-    ("plans/xk-2011-2014/prevention", "V&#46;1 &#60;script&#62;alert&#40;&#39;pref"),  # a pillar's ref
-    ("plans/xk-2011-2014/prevention", "missing in the source&#46;" + SCRIPT),  # gaps
+    ("plans/xk-2011-2014", "final indicator &lt;b onmouseover=alert"),  # an indicator's kind
+    ("plans/xk-2011-2014/prevention", "V.1 &lt;script&gt;alert(&#x27;pref"),  # a pillar's ref
+    ("plans/xk-2011-2014/prevention", "missing in the source." + SCRIPT),  # gaps
     ("plans/xk-2011-2014/prevention/1-1-3", "Detyrë" + SCRIPT),  # task_label
-    ("plans/xk-2011-2014/prevention/1-1-3", "1&#46;1&#46;3&#46;&#60;b&#62;1&#60;/b&#62;"),  # a task's ref
+    ("plans/xk-2011-2014/prevention/1-1-3", "1.1.3.&lt;b&gt;1&lt;/b&gt;"),  # a task's ref
 ])
 def test_payloads_in_fields_that_test_escaping_lacks_are_shown_as_text(hostile_build: Path, page: str,
                                                                        printed: str) -> None:
@@ -542,7 +542,7 @@ def test_issue_23_fixture_reports_exactly_its_problems(tmp_path: Path, name: str
 def test_a_64_kb_ref_is_refused_at_once(minimal_copy: Path) -> None:
     ref = "1." * 32_000
     apply(minimal_copy, ((P, 'ref: "1.1.2"', f'ref: "{ref}"'),))
-    assert problems_of(minimal_copy) == [f"{P}:21:18: [schema.too-long] 'ref': string should have at most 100 "
+    assert problems_of(minimal_copy) == [f"{P}:21:18: [schema.too-long] 'ref': string should have at most 500 "
                                          f"characters: {quote(ref)}"]
 
 
@@ -598,7 +598,7 @@ def test_a_file_of_millions_of_tiny_values_is_refused_early(minimal_copy: Path) 
                             text=True, check=True)
     problems, measures = result.stdout.splitlines()
     seconds, megabytes = measures.split()
-    assert problems == str([f"{P}:9094:16: [yaml.too-large] document has more than 100000 values"])
+    assert problems == str([f"{P}:9094:8: [yaml.too-large] document has more than 100000 values"])
     assert float(seconds) < 3 and int(megabytes) < 200
 
 
@@ -703,3 +703,22 @@ def test_acronyms_that_are_words_mark_data_text_only_and_are_warned_about(tmp_pa
         f"warning: {INST}:13:{col}: [xref.common-word-acronym] acronym is spelled like an ordinary word: every data "
         f"text holding the word gets its tooltip (list only acronyms the source prints): '{word}'"
         for col, word in ((23, "Activity"), (35, "Source"))]
+
+
+def many_activities(count: int) -> str:
+    """A pillar file with `count` short activities of one body, under one goal."""
+    items = "".join(f"      - ref: '1.{i}'\n        text: \"Organise a campaign in municipality {i}.\"\n"
+                    f"        responsible: {{printed: NATC, ids: [natc]}}\n" for i in range(1, count + 1))
+    return f"id: prevention\ntitle: Prevention\nobjectives:\n  - level: goal\n    ref: '1'\n    title: G\n" \
+           f"    activities:\n{items}"
+
+
+@pytest.mark.xfail(strict=True, reason="pillar pages (issue 19) and institution pages list every activity in full; "
+                                       "they must page on or list compactly. Remove this mark once they do.")
+def test_no_page_grows_without_bound(minimal_copy: Path) -> None:
+    """400 activities in one pillar already make pages of more than 150 kB of Markdown (HTML only adds to it)."""
+    apply(minimal_copy, ((P, None, many_activities(400)),))
+    (minimal_copy / "redirects.yaml").unlink()
+    site = prepare(ROOT, minimal_copy)
+    sizes = {page.src: len(page.content.encode("utf-8")) for page in site.pages}
+    assert {src: size for src, size in sizes.items() if size > 150_000} == {}

@@ -8,10 +8,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import markdown
 import pytest
 import yaml
 
-from docs_build.site.render import md_text, prose
+from docs_build.site.render import DataTextExtension, md_text, prose
 from tests.conftest import MINIMAL, mkdocs_build
 
 PAYLOADS = [
@@ -110,8 +111,22 @@ def test_markdown_fields_are_sanitized() -> None:
 
 
 def test_md_text_neutralises_markdown_and_html() -> None:
-    assert md_text("a *b* <i>") == "a &#42;b&#42; &#60;i&#62;"
-    assert md_text("line\n\n# not a heading") == "line &#35; not a heading"
+    """Data text is HTML-escaped on one line and marked, so that Python-Markdown stashes it whole, unparsed."""
+    assert md_text("a *b* <i>") == "\x0ea *b* &lt;i&gt;\x0f"
+    assert md_text("line\n\n# not a heading") == "\x0eline # not a heading\x0f"
+    assert md_text(" \n ") == ""
+
+
+def test_marked_data_text_is_never_parsed_as_markdown() -> None:
+    md = markdown.Markdown(extensions=[DataTextExtension(), "attr_list", "tables", "def_list", "toc"])
+    quote = md_text('q" onclick="z')
+    page = (f"# {md_text('A *b* [l](javascript:x) {: onclick=y }')} {{ #t }}\n\n"
+            f"| a |\n|---|\n| {md_text('x|y')} |\n\n<span title=\"{quote}\">s</span>\n\n"
+            f"{md_text('# not a heading')}\n")
+    html = md.convert(page)
+    assert '<h1 id="t">A *b* [l](javascript:x) {: onclick=y }' in html
+    assert "<td>x|y</td>" in html and '<span title="q&quot; onclick=&quot;z">' in html
+    assert "<p># not a heading</p>" in html
 
 
 def test_prose_keeps_no_acronym_from_one_call_to_the_next() -> None:
