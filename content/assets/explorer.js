@@ -177,11 +177,11 @@
     });
   };
 
-  /** Which currency an activity sorts under: the chosen one, else its first printed; its sum there. */
+  /** Which currency an activity sorts under: the chosen one, else its first printed; its sum there (as shown). */
   function sortAmount(e, currency) {
     var cur = currency || (e.amounts.length ? e.amounts[0].currency : null), sum = 0, any = false;
     e.amounts.forEach(function (a) {
-      if (a.currency === cur && !a.duplicate) { sum += a.value; any = true; }
+      if (a.currency === cur) { sum += a.value; any = true; }
     });
     return any ? { currency: cur, value: sum } : null;
   }
@@ -273,24 +273,44 @@
     return td;
   };
 
+  /** Sums of an activity's figures per currency, in the order the currencies are first printed. */
+  function sums(e) {
+    var out = [], at = {};
+    e.amounts.forEach(function (a) {
+      if (!(a.currency in at)) { at[a.currency] = out.length; out.push({ currency: a.currency, value: 0 }); }
+      out[at[a.currency]].value += a.value;
+    });
+    return out;
+  }
+
+  function span(parent, className, text) {
+    var el = document.createElement("span");
+    el.className = className;
+    el.textContent = text;
+    parent.appendChild(el);
+    return el;
+  }
+
+  /** The budget: its sum per currency, the figures it is made of, and the cell as printed. */
   Explorer.prototype.budgetCell = function (tr, e) {
     var td = this.cell(tr, "Budget", "");
     if (e.amounts.length) {
-      var figures = document.createElement("span");
-      figures.className = "atlas-amounts";
-      figures.textContent = e.amounts.map(function (a) {
-        return money(a.currency, a.value) + (a.year ? " (" + a.year + ")" : "") +
-          (a.duplicate ? " (probably printed twice)" : "");
-      }).join("; ");
-      td.appendChild(figures);
+      var line = span(td, "atlas-amounts", "");
+      sums(e).forEach(function (s, n) {
+        if (n) line.appendChild(document.createTextNode(" · "));
+        span(line, "atlas-sum", money(s.currency, s.value));
+      });
+      if (e.amounts.length > 1 || e.amounts.some(function (a) { return a.year || a.duplicate; })) {
+        span(td, "atlas-figures", (e.amounts.length > 1 ? "figures: " : "") + e.amounts.map(function (a) {
+          return money(a.currency, a.value) + (a.year ? " (" + a.year + ")" : "") +
+            (a.duplicate ? " (probably printed twice)" : "");
+        }).join("; "));
+      }
       var key = sortAmount(e, null);
       if (key) { td.dataset.currency = key.currency; td.dataset.amount = String(key.value); }
     }
     if (e.row.bp) {
-      var printed = document.createElement("span");
-      printed.className = "atlas-printed";
-      printed.textContent = "as printed: " + (e.row.bp.length > 160 ? e.row.bp.slice(0, 159) + "…" : e.row.bp);
-      td.appendChild(printed);
+      span(td, "atlas-printed", "as printed: " + (e.row.bp.length > 160 ? e.row.bp.slice(0, 159) + "…" : e.row.bp));
     } else if (!e.amounts.length) {
       td.appendChild(document.createTextNode("—"));
     }
