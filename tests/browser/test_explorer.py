@@ -8,8 +8,11 @@ import io
 import re
 from collections import defaultdict
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
+
+import pytest
 
 from tests.browser.test_accessibility import BLOCKING, _axe, _report
 from tests.browser.test_site import _expect
@@ -144,7 +147,7 @@ def test_the_csv_of_a_view_has_exactly_the_rows_shown(page: Page) -> None:
     shown = [p.lstrip("/") for p in _paths(page, ".atlas-explore tbody td:nth-child(3) a")]
     with page.expect_download() as info:
         page.get_by_role("button", name="Download these rows as CSV").click()
-    raw = open(info.value.path(), "rb").read()
+    raw = Path(info.value.path()).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert rows[0] == header
@@ -186,3 +189,13 @@ def test_without_javascript_the_pages_list_amounts(browser: Browser, site_url: s
         assert page.locator(".atlas-explore tbody tr").count() == 200
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_filtered_view_with_totals_and_a_reported_value_is_axe_clean(page: Page, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    _open(page, "?plan=rs-2017-2022&sort=-amount&colour=red")
+    _expect(page.locator(".atlas-problems")).to_be_visible()
+    _expect(page.locator(".atlas-total").first).to_be_visible()
+    violations = [v for v in _axe(page) if v["impact"] in BLOCKING]
+    assert not violations, _report(violations)
