@@ -77,7 +77,8 @@ def explorer_data(records: Records) -> dict[str, Any]:
     plans = list(atlas.plans.values())
     activities = records.all_activities()
     found = {r.id: involvements(r) for r in activities}
-    used = sorted({(r.country, i.body) for r in activities for i in found[r.id]})
+    # Every body of every registry, so that a body named only at goal level (or not yet) is a known id, not an error.
+    used = sorted((code, b) for code, group in atlas.institutions.items() for b in group)
     body_index = {key: n for n, key in enumerate(used)}
     pillar_list = [(p.id, pillar.id, pillar.title) for p in plans for pillar in p.pillars]
     pillar_index = {(plan, pillar): n for n, (plan, pillar, _) in enumerate(pillar_list)}
