@@ -35,8 +35,9 @@
     return currency + " " + NUMBER.format(value);
   }
 
-  /** A CSV cell as RFC 4180 writes it; a cell that a spreadsheet would run as a formula gets a leading apostrophe,
-      as in the site's downloads (OWASP CSV injection). */
+  /** A CSV cell as RFC 4180 writes it; a cell that a spreadsheet would run as a formula gets a leading apostrophe
+      (OWASP CSV injection: = + - @ tab CR). Note: done here because opendata/tables.py does not do it yet (the
+      hardening issue, 23, adds it there); cells it has neutralised start with ' and pass through unchanged. */
   function csvCell(text) {
     var value = String(text);
     if (/^[=+\-@\t\r]/.test(value)) value = "'" + value;
