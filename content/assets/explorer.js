@@ -1,15 +1,22 @@
-/* Plan Atlas activity explorer: filters every activity of every plan in the browser; the state lives in the URL.
-   Loaded by atlas.js only on the explorer page. Data text is only ever set as textContent. */
+/* Plan Atlas activity explorer: filters every activity of every plan in the browser; the state lives in the URL,
+   with the stable ids of plans, pillars, themes and bodies. Loaded by atlas.js only on the explorer page.
+   Data text is only ever set as textContent. */
 (function () {
   "use strict";
   var SHOW = 200;
   var COLLATOR = new Intl.Collator(undefined, { numeric: true });
-  var FILTERS = ["text", "country", "plan", "pillar", "theme", "body", "year", "budget", "status"];
+  var NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+  var FILTERS = ["text", "country", "plan", "pillar", "theme", "body", "role", "year", "budget", "status"];
+  var PARAMS = FILTERS.concat(["sort"]);
+  var NAMES = { country: "country", plan: "plan", pillar: "pillar", theme: "theme", body: "body", role: "role",
+    year: "deadline year", budget: "budget figure", status: "status", sort: "sort order" };
   var COLUMNS = [
     { key: "plan", label: "Plan" }, { key: "pillar", label: "Pillar" }, { key: "ref", label: "Ref" },
     { key: "text", label: "Activity" }, { key: "body", label: "Responsible" }, { key: "year", label: "Deadline" },
-    { key: "budget", label: "Budget" }, { key: "theme", label: "Themes" }
+    { key: "amount", label: "Budget" }, { key: "theme", label: "Themes" }
   ];
+  /* Which roles a role filter accepts: 0 lead, 1 shares responsibility, 2 partner (as on institution pages). */
+  var ROLES = { "": [0, 1, 2], any: [0, 1, 2], lead: [0], responsible: [0, 1], partner: [2] };
 
   /** Lower case without diacritics, so that "shqiperise" finds "Shqipërisë". */
   function fold(text) {
@@ -21,6 +28,20 @@
     el.value = value;
     el.textContent = label;
     select.appendChild(el);
+    return el;
+  }
+
+  function money(currency, value) {
+    return currency + " " + NUMBER.format(value);
+  }
+
+  /** A CSV cell as RFC 4180 writes it; a cell that a spreadsheet would run as a formula gets a leading apostrophe
+      (OWASP CSV injection: = + - @ tab CR). Note: done here because opendata/tables.py does not do it yet (the
+      hardening issue, 23, adds it there); cells it has neutralised start with ' and pass through unchanged. */
+  function csvCell(text) {
+    var value = String(text);
+    if (/^[=+\-@\t\r]/.test(value)) value = "'" + value;
+    return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
   }
 
   function Explorer(form, data) {
@@ -30,37 +51,70 @@
     this.table = document.querySelector(".atlas-explore table");
     this.count = form.querySelector(".atlas-count");
     this.limit = SHOW;
-    this.sort = { key: "", dir: 1 };
+    this.details = null;
+    this.unknown = {};
+    this.extra = [];
     var d = data;
     this.rows = d.rows.map(function (r, i) {
       var plan = d.plans[r.p];
-      var bodies = r.b.map(function (b) { return d.bodies[b]; });
+      var bodies = r.b.map(function (b) { return { body: d.bodies[b[0]], role: b[1], goal: b[2] || "" }; });
+      var own = [], partners = [];
+      bodies.forEach(function (b) {
+        var label = b.body.label + (b.goal ? " (set at goal level: " + b.goal + ")" : "");
+        (b.role === 2 ? partners : own).push(label);
+      });
+      var amounts = (r.a || []).map(function (a) {
+        return { currency: d.currencies[a[0]], value: a[1], year: a[2], duplicate: a[3] === 1 };
+      });
       return {
-        i: i, row: r, plan: plan, pillar: d.pillars[r.l],
-        bodyLabels: bodies.map(function (b) { return b.label; }).join(", "),
+        i: i, row: r, plan: plan, pillar: d.pillars[r.l], bodies: bodies, amounts: amounts,
+        themes: r.h.map(function (h) { return d.themes[h].id; }),
+        bodyText: own.join(", ") + (partners.length ? (own.length ? " · " : "") + "partners: " + partners.join(", ") : ""),
         themeNames: r.h.map(function (h) { return d.themes[h].name; }).join(", "),
-        haystack: fold([r.r, r.t, r.x || "", plan.title, d.pillars[r.l].title, r.d || ""].concat(
-          bodies.map(function (b) { return b.label + " " + b.name; })).join(" "))
+        haystack: fold([r.r, r.t, plan.title, d.pillars[r.l].title, r.d || "", r.bp || ""].concat(
+          bodies.map(function (b) { return b.body.label + " " + b.body.name; })).join(" "))
       };
     });
     this.fill();
     this.headers();
   }
 
+  /** Task and indicator texts arrive in a second file; the text filter reads them once they are there. */
+  Explorer.prototype.addDetails = function (details) {
+    this.rows.forEach(function (e) { if (details[e.i]) e.haystack += " " + fold(details[e.i]); });
+    this.details = details;
+  };
+
   Explorer.prototype.fill = function () {
-    var d = this.data, f = this.form.elements;
+    var d = this.data, f = this.form.elements, rows = this.rows;
     d.countries.forEach(function (c) { option(f.country, c.id, c.name); });
     d.plans.forEach(function (p) { option(f.plan, p.id, p.title); });
-    d.pillars.forEach(function (p, i) { option(f.pillar, String(i), d.plans[p.plan].title + " · " + p.title); });
+    d.pillars.forEach(function (p) { option(f.pillar, p.id, d.plans[p.plan].title + " · " + p.title); });
     d.themes.forEach(function (t) { option(f.theme, t.id, t.name); });
-    d.bodies.map(function (b, i) { return [b, i]; })
-      .sort(function (a, b) { return a[0].name.localeCompare(b[0].name); })
-      .forEach(function (e) { option(f.body, String(e[1]), e[0].name + (e[0].label !== e[0].name ? " (" + e[0].label + ")" : "") + " – " + e[0].country.toUpperCase()); });
+    d.bodies.slice().sort(function (a, b) { return COLLATOR.compare(a.name, b.name); }).forEach(function (b) {
+      option(f.body, b.id, b.name + (b.label !== b.name ? " (" + b.label + ")" : "") + " – " + b.country.toUpperCase());
+    });
     var years = {};
     d.rows.forEach(function (r) { if (r.y) years[r.y] = 1; });
     Object.keys(years).sort().forEach(function (y) { option(f.year, y, y); });
     option(f.year, "none", "None printed");
+    var none = f.budget.querySelector("option[value=no]");
+    d.currencies.forEach(function (c) { f.budget.insertBefore(option(f.budget, c, "Printed in " + c), none); });
     d.statuses.forEach(function (s) { option(f.status, s, s.replace(/-/g, " ")); });
+    /* A filter with one value for every activity tells nothing: hidden (shown again if the address sets it). */
+    var values = {
+      country: function (e) { return e.plan.country; }, plan: function (e) { return e.plan.id; },
+      pillar: function (e) { return e.pillar.id; }, theme: function (e) { return e.themes.join(); },
+      year: function (e) { return e.row.y; }, budget: function (e) { return e.amounts.length > 0; },
+      status: function (e) { return e.row.s; }
+    };
+    this.single = {};
+    var single = this.single;
+    Object.keys(values).forEach(function (name) {
+      var seen = {};
+      rows.forEach(function (e) { seen[values[name](e)] = 1; });
+      single[name] = Object.keys(seen).length < 2;
+    });
   };
 
   /** Column headers become sort buttons. */
@@ -72,7 +126,9 @@
       button.className = "atlas-sort";
       button.textContent = COLUMNS[i].label;
       button.addEventListener("click", function () {
-        self.sort = { key: COLUMNS[i].key, dir: self.sort.key === COLUMNS[i].key ? -self.sort.dir : 1 };
+        var key = COLUMNS[i].key, now = self.form.elements.sort.value;
+        var first = key === "amount" ? "-amount" : key;
+        self.setSort(now === first ? (first.charAt(0) === "-" ? key : "-" + key) : first);
         self.update();
       });
       th.textContent = "";
@@ -80,59 +136,132 @@
     });
   };
 
+  Explorer.prototype.setSort = function (value) {
+    var select = this.form.elements.sort;
+    if (value && !select.querySelector('option[value="' + CSS.escape(value) + '"]')) {
+      option(select, value, value.replace(/^-/, "") + (value.charAt(0) === "-" ? ", descending" : ""));
+    }
+    select.value = value;
+  };
+
   Explorer.prototype.state = function () {
     var f = this.form.elements, state = {};
-    FILTERS.forEach(function (name) { if (f[name].value) state[name] = f[name].value; });
-    if (this.sort.key) state.sort = (this.sort.dir < 0 ? "-" : "") + this.sort.key;
+    PARAMS.forEach(function (name) { if (f[name].value) state[name] = f[name].value; });
     return state;
   };
 
+  /** Set the form from the address. A value that no option has is kept (and reported), never dropped. */
   Explorer.prototype.restore = function (params) {
-    var f = this.form.elements;
-    FILTERS.forEach(function (name) { f[name].value = params.get(name) || ""; });
+    var f = this.form.elements, unknown = {}, extra = [], self = this;
+    FILTERS.forEach(function (name) {
+      var value = params.get(name) || "";
+      var el = f[name];
+      if (name === "role" && value === "any") value = "";
+      if (value && el.tagName === "SELECT" && !el.querySelector('option[value="' + CSS.escape(value) + '"]')) {
+        option(el, value, "“" + value + "”: matches nothing").dataset.unknown = "1";
+        unknown[name] = value;
+      }
+      el.value = value;
+    });
     var sort = params.get("sort") || "";
-    this.sort = { key: sort.replace(/^-/, ""), dir: sort.charAt(0) === "-" ? -1 : 1 };
+    if (sort && !f.sort.querySelector('option[value="' + CSS.escape(sort) + '"]') &&
+        !COLUMNS.some(function (c) { return c.key === sort.replace(/^-/, ""); })) {
+      option(f.sort, sort, "“" + sort + "”: unknown").dataset.unknown = "1";
+      unknown.sort = sort;
+    }
+    this.setSort(sort);
+    params.forEach(function (value, name) { if (PARAMS.indexOf(name) < 0) extra.push([name, value]); });
+    this.unknown = unknown;
+    this.extra = extra;
+    Object.keys(this.single).forEach(function (name) {
+      f[name].closest("label").hidden = self.single[name] && !f[name].value;
+    });
   };
+
+  /** Which currency an activity sorts under: the chosen one, else its first printed; its sum there (as shown). */
+  function sortAmount(e, currency) {
+    var cur = currency || (e.amounts.length ? e.amounts[0].currency : null), sum = 0, any = false;
+    e.amounts.forEach(function (a) {
+      if (a.currency === cur) { sum += a.value; any = true; }
+    });
+    return any ? { currency: cur, value: sum } : null;
+  }
 
   /** The rows matching a filter state, sorted; pure, so that it can be timed. */
   Explorer.prototype.filter = function (s) {
-    var d = this.data, words = s.text ? fold(s.text).split(/\s+/).filter(Boolean) : [];
-    var plan = s.plan, country = s.country, pillar = s.pillar ? Number(s.pillar) : -1;
-    var theme = s.theme ? d.themes.findIndex(function (t) { return t.id === s.theme; }) : -1;
-    var body = s.body ? Number(s.body) : -1, year = s.year, budget = s.budget, status = s.status;
+    var words = s.text ? fold(s.text).split(/\s+/).filter(Boolean) : [];
+    var plan = s.plan, country = s.country, pillar = s.pillar, theme = s.theme, body = s.body;
+    var roles = ROLES[s.role || ""] || [], year = s.year, budget = s.budget, status = s.status;
     var out = this.rows.filter(function (e) {
       var r = e.row;
       if (country && e.plan.country !== country) return false;
       if (plan && e.plan.id !== plan) return false;
-      if (pillar >= 0 && r.l !== pillar) return false;
-      if (theme >= 0 && r.h.indexOf(theme) < 0) return false;
-      if (body >= 0 && r.b.indexOf(body) < 0) return false;
+      if (pillar && e.pillar.id !== pillar) return false;
+      if (theme && e.themes.indexOf(theme) < 0) return false;
+      if (body || s.role) {
+        var found = false;
+        for (var b = 0; b < e.bodies.length; b++) {
+          if ((!body || e.bodies[b].body.id === body) && roles.indexOf(e.bodies[b].role) >= 0) { found = true; break; }
+        }
+        if (!found) return false;
+      }
       if (year && (year === "none" ? r.y : String(r.y) !== year)) return false;
-      if (budget && (budget === "yes") !== r.m) return false;
+      if (budget) {
+        if (budget === "yes" || budget === "no") {
+          if ((budget === "yes") !== (e.amounts.length > 0)) return false;
+        } else if (!e.amounts.some(function (a) { return a.currency === budget; })) return false;
+      }
       if (status && r.s !== status) return false;
       for (var w = 0; w < words.length; w++) if (e.haystack.indexOf(words[w]) < 0) return false;
       return true;
     });
     var key = (s.sort || "").replace(/^-/, ""), dir = (s.sort || "").charAt(0) === "-" ? -1 : 1;
+    if (key === "amount") {
+      /* Currencies in alphabetical order of their codes, each in order of amount; never compared across
+         currencies. Activities without a figure (in the chosen currency) come last, in the order of the plans. */
+      var chosen = budget && budget !== "yes" && budget !== "no" ? budget : null;
+      var keyed = out.map(function (e) { return { e: e, k: sortAmount(e, chosen) }; });
+      keyed.sort(function (a, b) {
+        if (!a.k || !b.k) return a.k ? -1 : b.k ? 1 : a.e.i - b.e.i;
+        if (a.k.currency !== b.k.currency) return a.k.currency < b.k.currency ? -1 : 1;
+        return (a.k.value - b.k.value) * dir || a.e.i - b.e.i;
+      });
+      return keyed.map(function (x) { return x.e; });
+    }
     var value = {
       plan: function (e) { return e.plan.title; }, pillar: function (e) { return e.pillar.title; },
       ref: function (e) { return e.row.r; }, text: function (e) { return e.row.t; },
-      body: function (e) { return e.bodyLabels; }, year: function (e) { return e.row.y || 9999; },
-      budget: function (e) { return e.row.m ? 0 : 1; }, theme: function (e) { return e.themeNames; }
+      body: function (e) { return e.bodyText; }, year: function (e) { return e.row.y || 9999; },
+      theme: function (e) { return e.themeNames; }
     }[key];
     if (value) {
-      var keyed = out.map(function (e) { return { e: e, k: value(e) }; });
-      keyed.sort(function (a, b) {
+      var pairs = out.map(function (e) { return { e: e, k: value(e) }; });
+      pairs.sort(function (a, b) {
         var c = typeof a.k === "number" ? a.k - b.k : COLLATOR.compare(a.k, b.k);
-        return (c || a.e.i - b.e.i) * dir;
+        return c * dir || a.e.i - b.e.i;
       });
-      out = keyed.map(function (x) { return x.e; });
+      out = pairs.map(function (x) { return x.e; });
     }
     return out;
   };
 
-  Explorer.prototype.cell = function (tr, text, href) {
+  /** Sum of the figures of some rows per currency, with and without figures flagged as printed twice. */
+  Explorer.prototype.totals = function (rows) {
+    var sums = {};
+    rows.forEach(function (e) {
+      e.amounts.forEach(function (a) {
+        var t = sums[a.currency] || (sums[a.currency] = { all: 0, unique: 0, duplicates: 0, rows: {} });
+        t.all += a.value;
+        t.rows[e.i] = 1;
+        if (a.duplicate) t.duplicates += 1; else t.unique += a.value;
+      });
+    });
+    return sums;
+  };
+
+  Explorer.prototype.cell = function (tr, label, text, href) {
     var td = document.createElement("td");
+    td.dataset.label = label;
     if (href) {
       var a = document.createElement("a");
       a.href = this.base + href;
@@ -142,33 +271,141 @@
       td.textContent = text;
     }
     tr.appendChild(td);
+    return td;
+  };
+
+  /** Sums of an activity's figures per currency, in the order the currencies are first printed. */
+  function sums(e) {
+    var out = [], at = {};
+    e.amounts.forEach(function (a) {
+      if (!(a.currency in at)) { at[a.currency] = out.length; out.push({ currency: a.currency, value: 0 }); }
+      out[at[a.currency]].value += a.value;
+    });
+    return out;
+  }
+
+  function span(parent, className, text) {
+    var el = document.createElement("span");
+    el.className = className;
+    el.textContent = text;
+    parent.appendChild(el);
+    return el;
+  }
+
+  /** The budget: its sum per currency, the figures it is made of, and the cell as printed. */
+  Explorer.prototype.budgetCell = function (tr, e) {
+    var td = this.cell(tr, "Budget", "");
+    if (e.amounts.length) {
+      var line = span(td, "atlas-amounts", "");
+      sums(e).forEach(function (s, n) {
+        if (n) line.appendChild(document.createTextNode(" · "));
+        span(line, "atlas-sum", money(s.currency, s.value));
+      });
+      if (e.amounts.length > 1 || e.amounts.some(function (a) { return a.year || a.duplicate; })) {
+        span(td, "atlas-figures", (e.amounts.length > 1 ? "figures: " : "") + e.amounts.map(function (a) {
+          return money(a.currency, a.value) + (a.year ? " (" + a.year + ")" : "") +
+            (a.duplicate ? " (probably printed twice)" : "");
+        }).join("; "));
+      }
+      var key = sortAmount(e, null);
+      if (key) { td.dataset.currency = key.currency; td.dataset.amount = String(key.value); }
+    }
+    if (e.row.bp) {
+      span(td, "atlas-printed", "as printed: " + (e.row.bp.length > 160 ? e.row.bp.slice(0, 159) + "…" : e.row.bp));
+    } else if (!e.amounts.length) {
+      td.appendChild(document.createTextNode("—"));
+    }
   };
 
   Explorer.prototype.render = function (rows) {
     var body = document.createElement("tbody"), self = this;
     rows.slice(0, this.limit).forEach(function (e) {
       var r = e.row, tr = document.createElement("tr");
-      self.cell(tr, e.plan.title);
-      self.cell(tr, e.pillar.title);
-      self.cell(tr, r.r, r.u);
-      self.cell(tr, r.t.length > 200 ? r.t.slice(0, 199) + "…" : r.t);
-      self.cell(tr, e.bodyLabels);
-      self.cell(tr, r.d || "");
-      self.cell(tr, r.m ? "yes" : "—");
-      self.cell(tr, e.themeNames);
+      self.cell(tr, "Plan", e.plan.title);
+      self.cell(tr, "Pillar", e.pillar.title);
+      self.cell(tr, "Ref", r.r, r.u);
+      self.cell(tr, "Activity", r.t.length > 200 ? r.t.slice(0, 199) + "…" : r.t);
+      self.cell(tr, "Responsible", e.bodyText);
+      self.cell(tr, "Deadline", r.d || "");
+      self.budgetCell(tr, e);
+      self.cell(tr, "Themes", e.themeNames);
       body.appendChild(tr);
     });
     this.table.replaceChild(body, this.table.tBodies[0]);
+    var sort = this.form.elements.sort.value, key = sort.replace(/^-/, "");
     this.table.querySelectorAll("thead th").forEach(function (th, i) {
-      var on = self.sort.key === COLUMNS[i].key;
-      if (on) th.setAttribute("aria-sort", self.sort.dir < 0 ? "descending" : "ascending");
+      if (COLUMNS[i].key === key) th.setAttribute("aria-sort", sort.charAt(0) === "-" ? "descending" : "ascending");
       else th.removeAttribute("aria-sort");
     });
     var shown = Math.min(rows.length, this.limit);
     this.count.textContent = rows.length + " of " + this.rows.length + " activities match" +
       (shown < rows.length ? "; showing the first " + shown : "") + ".";
+    this.showTotals(rows);
+    this.showProblems();
     var more = this.form.parentNode.querySelector(".atlas-more");
     if (more) more.hidden = shown >= rows.length;
+  };
+
+  Explorer.prototype.showTotals = function (rows) {
+    var out = this.form.querySelector(".atlas-totals"), sums = this.totals(rows);
+    var currencies = Object.keys(sums).sort();
+    out.textContent = "";
+    if (!rows.length) return;
+    if (!currencies.length) {
+      out.textContent = "None of these activities prints a budget figure.";
+      return;
+    }
+    out.appendChild(document.createTextNode("Budget figures of these " + rows.length + " activities, per currency: "));
+    currencies.forEach(function (c, n) {
+      var t = sums[c], item = document.createElement("span");
+      item.className = "atlas-total";
+      item.dataset.currency = c;
+      item.dataset.total = String(t.all);
+      item.textContent = money(c, t.all) + " (" + Object.keys(t.rows).length + " activities" +
+        (t.duplicates ? "; " + money(c, t.unique) + " without the " + t.duplicates +
+          (t.duplicates > 1 ? " figures" : " figure") + " probably printed twice" : "") + ")";
+      if (n) out.appendChild(document.createTextNode(" · "));
+      out.appendChild(item);
+    });
+    out.appendChild(document.createTextNode(". Each currency is summed on its own, never converted." +
+      (this.form.elements.sort.value.replace(/^-/, "") === "amount"
+        ? " Sorted by amount within each currency (currencies in alphabetical order), activities without a figure last."
+        : "")));
+  };
+
+  /** Say plainly which value of the address matched nothing. */
+  Explorer.prototype.showProblems = function () {
+    var f = this.form.elements, unknown = this.unknown, lines = [];
+    Object.keys(unknown).forEach(function (name) {
+      if (f[name].value !== unknown[name]) return;
+      lines.push(name === "sort"
+        ? "The sort order “" + unknown[name] + "” in the page address is not one this page knows; rows keep the order of the plans."
+        : "No " + NAMES[name] + " has the id “" + unknown[name] + "” given in the page address, so nothing matches it. " +
+          "Choose another " + NAMES[name] + " or clear the filter.");
+    });
+    this.extra.forEach(function (pair) {
+      lines.push("The page address has “" + pair[0] + "=" + pair[1] + "”, which is not a filter of this page; it filters nothing.");
+    });
+    var out = this.form.querySelector(".atlas-problems");
+    var text = lines.join(" ");
+    if (out.textContent !== text) out.textContent = text;
+    out.hidden = !text;
+  };
+
+  /** The toggle that folds the filters on narrow screens says how many are set. */
+  Explorer.prototype.showActive = function (state) {
+    var active = FILTERS.filter(function (name) { return state[name]; }).length;
+    this.toggle.textContent = "Filters" + (active ? " (" + active + " active)" : "");
+  };
+
+  Explorer.prototype.address = function (state) {
+    var pairs = PARAMS.filter(function (k) { return state[k]; }).map(function (k) { return [k, state[k]]; });
+    var query = pairs.concat(this.extra).map(function (p) {
+      return encodeURIComponent(p[0]) + "=" + encodeURIComponent(p[1]);
+    }).join("&");
+    var url = new URL(location.href);
+    url.search = query ? "?" + query : "";
+    return url.href;
   };
 
   Explorer.prototype.update = function () {
@@ -177,20 +414,77 @@
     var rows = this.filter(state);
     this.render(rows);
     this.lastMs = performance.now() - started;
-    var query = Object.keys(state).map(function (k) { return k + "=" + encodeURIComponent(state[k]); }).join("&");
-    var url = new URL(location.href);
-    url.search = query ? "?" + query : "";
-    history.replaceState(history.state, "", url.href);
+    this.matches = rows;
+    this.showActive(state);
+    history.replaceState(history.state, "", this.address(state));
   };
+
+  /** The matching rows (all of them, in the order shown) as the activities.csv download writes them. */
+  Explorer.prototype.csv = function (table) {
+    var lines = [table.columns.map(csvCell).join(",")];
+    (this.matches || []).forEach(function (e) { lines.push(table.rows[e.i].map(csvCell).join(",")); });
+    return "\ufeff" + lines.join("\r\n") + "\r\n";
+  };
+
+  function say(form, text) {
+    var status = form.querySelector(".atlas-action-status");
+    status.textContent = text;
+  }
+
+  function download(explorer, form) {
+    var table = explorer.csvTable ? Promise.resolve(explorer.csvTable)
+      : fetch(form.dataset.csv).then(function (r) { return r.json(); });
+    return table.then(function (t) {
+      explorer.csvTable = t;
+      var blob = new Blob([explorer.csv(t)], { type: "text/csv;charset=utf-8" });
+      var a = document.createElement("a");
+      a.href = URL.createObjectURL(blob);
+      a.download = "plan-atlas-activities-filtered.csv";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+      say(form, "Downloaded " + explorer.matches.length + " rows as CSV, with the columns of activities.csv.");
+    });
+  }
+
+  function copyLink(form) {
+    var text = location.href;
+    var done = function () { say(form, "Link to this view copied: " + text); };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done);
+    else {
+      var area = document.createElement("textarea");
+      area.value = text;
+      document.body.appendChild(area);
+      area.select();
+      document.execCommand("copy");
+      area.remove();
+      done();
+    }
+  }
 
   /** Set up the explorer on the current page (called by atlas.js after every page load). */
   window.atlasExplorer = function (form) {
     if (form.atlasReady) return Promise.resolve(form.atlasExplorer);
     form.atlasReady = true;
-    return fetch(form.dataset.src).then(function (response) { return response.json(); }).then(function (data) {
+    var params = new URLSearchParams(location.search);
+    var json = function (r) { return r.json(); };
+    var details = fetch(form.dataset.details).then(json);
+    return fetch(form.dataset.src).then(json).then(function (data) {
       var explorer = new Explorer(form, data);
       form.atlasExplorer = explorer;
-      explorer.restore(new URLSearchParams(location.search));
+      explorer.toggle = form.querySelector(".atlas-filters-toggle");
+      explorer.restore(params);
+      /* With a text filter in the address, wait for the task and indicator texts, so the first count is right. */
+      return (params.get("text") ? details : Promise.resolve(null)).then(function (first) {
+        if (first) explorer.addDetails(first);
+        else details.then(function (d) {
+          explorer.addDetails(d);
+          if (explorer.form.elements.text.value) explorer.update();
+        });
+        return explorer;
+      });
+    }).then(function (explorer) {
       var more = document.createElement("button");
       more.type = "button";
       more.className = "md-button atlas-more";
@@ -199,11 +493,26 @@
       document.querySelector(".atlas-explore").after(more);
       var pages = document.querySelector(".atlas-pages");
       if (pages) pages.hidden = true;
+      var status = document.createElement("span");
+      status.className = "atlas-action-status";
+      status.setAttribute("role", "status");
+      form.querySelector(".atlas-actions").appendChild(status);
       form.addEventListener("input", function () { explorer.limit = SHOW; explorer.update(); });
       form.addEventListener("submit", function (event) { event.preventDefault(); });
       form.addEventListener("reset", function () {
-        setTimeout(function () { explorer.sort = { key: "", dir: 1 }; explorer.update(); }, 0);
+        setTimeout(function () {
+          explorer.extra = [];
+          explorer.setSort("");
+          explorer.update();
+        }, 0);
       });
+      explorer.toggle.addEventListener("click", function () {
+        var open = explorer.toggle.getAttribute("aria-expanded") !== "true";
+        explorer.toggle.setAttribute("aria-expanded", String(open));
+        form.classList.toggle("atlas-open", open);
+      });
+      form.querySelector(".atlas-view-link").addEventListener("click", function () { copyLink(form); });
+      form.querySelector(".atlas-csv").addEventListener("click", function () { download(explorer, form); });
       form.hidden = false;
       explorer.update();
       form.dataset.ready = "1";

@@ -87,13 +87,16 @@ def link(url: str) -> Markup:
     return Markup("/" + src_of(url))
 
 
-def front_matter(title: str, description: str | None = None, search_exclude: bool = False) -> str:
+def front_matter(title: str, description: str | None = None, search_exclude: bool = False,
+                 hide: tuple[str, ...] = ()) -> str:
     """YAML front matter with escaped title and description (Material prints them unescaped)."""
     meta: dict[str, Any] = {"title": title_text(title, 120)}
     if description:
         meta["description"] = title_text(description, 200)
     if search_exclude:
         meta["search"] = {"exclude": True}
+    if hide:
+        meta["hide"] = list(hide)  # Material: "navigation", "toc" give the page the full width
     return "---\n" + yaml.dump(meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
