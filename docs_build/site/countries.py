@@ -8,7 +8,7 @@ from ..data.models import Country
 from ..data.regions import ordered, region_name
 from .compare import law_citations
 from .context import SiteBuilder
-from .page import Page, front_matter, src_of
+from .page import Page, Search, front_matter, src_of
 from .render import prose
 
 
@@ -34,6 +34,7 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
         body = builder.render("country.md.html", country=country, code=code, plans=atlas.plans_of(code),
                               citations=law_citations(atlas, code),
                               summary=summary)
-        out.append(Page(src_of(urls.country(code)), front_matter(country.name, f"Plans of {country.name}")
+        out.append(Page(src_of(urls.country(code)), front_matter(country.name, f"Plans of {country.name}",
+                                     Search(filters={"country": [country.name]}))
                         + builder.with_abbreviations(code, body)))
     return out

@@ -13,7 +13,7 @@ from ..data.walk import Node, task_key, walk
 from . import charts
 from .cite import cite_activity
 from .context import SiteBuilder
-from .page import Page, front_matter, link, src_of
+from .page import Page, Search, front_matter, link, src_of
 from .render import prose
 
 
@@ -84,19 +84,43 @@ def plan_pages(builder: SiteBuilder, plan: Plan) -> list[Page]:
         summary=prose(plan.summary, acronyms),
         sections=[(s, prose(s.body, acronyms)) for s in plan.overview],
     )
+    country = builder.atlas.countries[code].name
     out = [Page(src_of(urls.plan(plan.id)),
-                front_matter(plan.short_title, plan.title) + builder.with_abbreviations(code, overview))]
+                front_matter(plan.short_title, plan.title, Search(
+                    "plan", meta={"country": country}, filters={"country": [country], "plan": [plan.short_title]}))
+                + builder.with_abbreviations(code, overview))]
     for entry in pillars:
         pillar, items = entry["pillar"], entry["items"]
         body = builder.render("pillar.md.html", plan=plan, pillar=pillar, items=items,
                               summary=prose(pillar.summary, acronyms) if pillar.summary else None)
         out.append(Page(src_of(urls.pillar(plan.id, pillar.id)),
-                        front_matter(f"{pillar.title} – {plan.short_title}", f"{pillar.title}: {plan.title}")
+                        front_matter(f"{pillar.title} – {plan.short_title}", f"{pillar.title}: {plan.title}",
+                                     pillar_search(plan, pillar, country))
                         + builder.with_abbreviations(code, body)))
         for view in items:
             if isinstance(view.item, Activity):
                 out.append(activity_page(builder, plan, pillar, view))
     return out
+
+
+def pillar_search(plan: Plan, pillar: Pillar, country: str) -> Search:
+    """A pillar page is found by its title and its objectives (its activities are found on their own pages)."""
+    return Search("objective", meta={"title": pillar.title, "plan": plan.short_title, "country": country},
+                  filters={"country": [country], "plan": [plan.short_title]})
+
+
+def activity_search(builder: SiteBuilder, plan: Plan, pillar: Pillar, view: ItemView) -> Search:
+    """An activity is one result, titled with its own words; reference, pillar, plan and country beside it."""
+    atlas = builder.atlas
+    country = atlas.countries[plan.country.lower()].name
+    record = builder.records.by_id[str(view.id)]
+    return Search(
+        "activity",
+        meta={"title": view.item.text, "ref": f"{plan.activity_label} {view.display_ref}", "pillar": pillar.title,
+              "plan": plan.short_title, "country": country},
+        filters={"country": [country], "plan": [plan.short_title],
+                 "theme": [atlas.themes[t].name for t in record.themes if t in atlas.themes]},
+    )
 
 
 def activity_page(builder: SiteBuilder, plan: Plan, pillar: Pillar, view: ItemView) -> Page:
@@ -108,6 +132,6 @@ def activity_page(builder: SiteBuilder, plan: Plan, pillar: Pillar, view: ItemVi
                           cite=cite_activity(plan, record, builder.site_url), related=builder.related[record.id])
     title = f"{plan.activity_label} {view.display_ref}, {pillar.title} – {plan.short_title}"
     return Page(src_of(urls.activity(plan.id, pillar.id, view.key)),
-                front_matter(title, view.item.text)
+                front_matter(title, view.item.text, activity_search(builder, plan, pillar, view))
                 + builder.with_abbreviations(code, body),
                 in_nav=False)
