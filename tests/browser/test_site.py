@@ -103,7 +103,9 @@ def test_search_by_reference_number(page: Page) -> None:
     links = _search(page, "1.1.3", shortcut=True)
     hrefs = [urlsplit(link.get_attribute("href") or "").path for link in links.all()]
     assert "/plans/xk-2011-2014/prevention/1-1-3/" in hrefs, hrefs
-    assert all(re.fullmatch(r"/plans/[^/]+/[^/]+/1-1-3/", h) for h in hrefs), f"not all are 1.1.3 activities: {hrefs}"
+    activities = [bool(re.fullmatch(r"/plans/[^/]+/[^/]+/1-1-3/", h)) for h in hrefs]
+    # Then pages that print the number otherwise (a plan's legal references are numbered too), never 1.1.30 or 11.3
+    assert activities == sorted(activities, reverse=True), f"1.1.3 activities are not first: {hrefs}"
     hrefs = [urlsplit(a.get_attribute("href") or "").path for a in _search(page, "6.1.10").all()]
     assert hrefs == ["/plans/xk-2011-2014/investigation-and-prosecution/6-1-10/"], hrefs
 
@@ -114,7 +116,7 @@ def test_search_by_reference_number_with_a_letter(page: Page) -> None:
     links = _search(page, "1.(a).2")
     hrefs = [urlsplit(link.get_attribute("href") or "").path for link in links.all()]
     expected = {f"/plans/al-2008-2010/{pillar}/1-a-2/" for pillar in ("prevention", "protection", "prosecution")}
-    assert set(hrefs) == expected, hrefs
+    assert set(hrefs[:3]) == expected, hrefs
     hrefs = [urlsplit(a.get_attribute("href") or "").path for a in _search(page, "protection 1.(a).2").all()]
     assert hrefs[:1] == ["/plans/al-2008-2010/protection/1-a-2/"], hrefs
 
