@@ -13,7 +13,7 @@
     pageLength: 0.5, // activity pages are short and pillar pages long: length matters, but less than by default
     termSaturation: 1.2,
     termFrequency: 1.0,
-    metaWeights: { title: 6.0, ref: 8.0, acronym: 8.0, pillar: 1.0, plan: 0.5, country: 0.5 }
+    metaWeights: { title: 6.0, ref: 4.0, acronym: 8.0, plan: 0.5, country: 0.5 }
   };
   var KINDS = { activity: "Activity", objective: "Objective", plan: "Plan", institution: "Institution",
     "legal instrument": "Legal instrument", page: "Page" };
@@ -84,7 +84,7 @@
 
   // ---- The dialog -------------------------------------------------------------------------------------------------
 
-  var dialog, input, status, list, filterBox, selects = {}, timer = 0, sequence = 0;
+  var dialog, input, status, list, filterBox, selects = {}, timer = 0, sequence = 0, lastInput = 0;
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -177,6 +177,7 @@
   }
 
   function schedule() {
+    lastInput = performance.now();
     clearTimeout(timer);
     var text = input.value;
     if (text.trim()) pagefind().then(function (pf) { pf.preload(text); });
@@ -194,7 +195,9 @@
     status.textContent = "Searching…";
     results(text, chosenFilters()).then(function (found) {
       if (mine !== sequence) return;
+      window.atlasSearch.lastQuery = input.value;
       list.replaceChildren.apply(list, found.map(item));
+      window.atlasSearch.latency = performance.now() - lastInput; // ms from the last keystroke (benchmarks)
       var total = found.length ? found[0].total : 0;
       status.textContent = total === 0 ? "No results for “" + text + "”."
         : total === 1 ? "1 result." : total > found.length ? total + " results, the first " + found.length + " shown."
@@ -210,16 +213,15 @@
     var li = el("li", { class: "atlas-search-result" });
     var link = el("a", { href: result.url, class: "atlas-search-result__link" });
     link.append(el("span", { class: "atlas-search-result__title" }, result.sub ? result.sub.title : meta.title || data.url));
+    // An activity's reference and pillar ("Activity 1.1.3 · Prevention"), or the kind of page; then where it is.
     var where = [];
-    if (meta.ref) where.push(meta.ref);
     if (meta.acronym) where.push(meta.acronym);
     if (kind === "objective") where.push(meta.title);
-    else if (meta.pillar) where.push(meta.pillar);
     if (meta.plan) where.push(meta.plan);
     if (meta.country && (!meta.plan || meta.plan.indexOf(meta.country) !== 0)) where.push(meta.country);
     var context = el("span", { class: "atlas-search-result__where" });
-    context.append(el("span", { class: "atlas-search-result__kind" }, KINDS[kind] || kind));
-    if (where.length) context.append(" " + where.join(" · "));
+    context.append(el("span", { class: "atlas-search-result__kind" }, meta.ref || KINDS[kind] || kind));
+    if (where.length) context.append(" · " + where.join(" · "));
     link.append(context);
     var excerpt = el("span", { class: "atlas-search-result__excerpt" });
     excerpt.innerHTML = (result.sub || data).excerpt; // Pagefind escapes the text and adds only <mark>

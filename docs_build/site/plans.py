@@ -116,7 +116,9 @@ def activity_search(builder: SiteBuilder, plan: Plan, pillar: Pillar, view: Item
     record = builder.records.by_id[str(view.id)]
     return Search(
         "activity",
-        meta={"title": view.item.text, "ref": f"{plan.activity_label} {view.display_ref}", "pillar": pillar.title,
+        # The pillar goes with the reference in one field: "protection 1.(a).2" matches it whole, so Albania's
+        # Protection 1.(a).2 comes before its Prevention and Prosecution 1.(a).2.
+        meta={"title": view.item.text, "ref": f"{plan.activity_label} {view.display_ref} · {pillar.title}",
               "plan": plan.short_title, "country": country},
         filters={"country": [country], "plan": [plan.short_title],
                  "theme": [atlas.themes[t].name for t in record.themes if t in atlas.themes]},

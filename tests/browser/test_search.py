@@ -105,7 +105,7 @@ def test_search_filters(page: Page) -> None:
     _expect(page.locator(".atlas-search-result").first).to_contain_text("Serbia")
     kind.select_option("")
     page.locator(".atlas-search-filters select[name=theme]").select_option("Children")
-    _expect(page.locator(".atlas-search-result__kind").first).to_have_text("Activity")
+    _expect(page.locator(".atlas-search-result__kind").first).to_have_text(re.compile(r"^Activity \S+ · "))
 
 
 def test_search_on_a_phone(browser: Browser, site_url: str) -> None:

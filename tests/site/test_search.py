@@ -54,11 +54,10 @@ def test_front_matter_search_entry() -> None:
 def test_built_site_ships_pagefind_and_no_lunr_index(built_site: Path) -> None:
     assert (built_site / "pagefind/pagefind.js").is_file()
     assert not (built_site / "search").exists()
-    assert not (built_site / "assets/javascripts/workers").exists()
     pages = {p["url"]: p for p in _fragments(built_site / "pagefind")}
     shelter = pages["/plans/xk-2011-2014/protection/2-2-2/"]
     assert shelter["meta"]["title"] == "Building of a high level security shelter"
-    assert shelter["meta"]["ref"] == "Activity 2.2.2"
+    assert shelter["meta"]["ref"] == "Activity 2.2.2 · Protection"
     assert shelter["meta"]["plan"] == "Kosovo 2011–2014"
     assert shelter["filters"]["kind"] == ["activity"]
     assert shelter["filters"]["country"] == ["Kosovo"]
