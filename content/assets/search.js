@@ -6,7 +6,7 @@
   var here = document.currentScript ? document.currentScript.src : location.href;
   var root = new URL("../", here); // the site's root, also when the site is served from a sub-path
   var PARAM = "pagefind-highlight";
-  var SHOWN = 10;
+  var SHOWN = 8; // results whose page record (fragment) is loaded at once; "More results" loads the next ones
   // Ranking (Pagefind's BM25 with these parameters), tuned on tests/search/queries.yaml (benchmarks/search_eval.py).
   var RANKING = {
     termSimilarity: 4.0, // a word that is the query word (or its stem) counts far more than a longer word it begins
@@ -70,10 +70,13 @@
     return null;
   }
 
-  /** The first results' data, each with the address to open, for the dialog and for benchmarks/search_eval.py. */
-  function results(text, filters, count) {
+  /** Results' data (from the first, or from `start`), each with the address to open, for the dialog and for
+      benchmarks/search_eval.py. */
+  function results(text, filters, count, start) {
     return query(text, filters).then(function (found) {
-      return Promise.all(found.slice(0, count || SHOWN).map(function (r) { return r.data(); })).then(function (all) {
+      var from = start || 0;
+      return Promise.all(found.slice(from, from + (count || SHOWN)).map(function (r) { return r.data(); }))
+        .then(function (all) {
         return all.map(function (data) {
           var sub = target(data);
           return { data: data, sub: sub, url: sub ? sub.url : data.url, total: found.length };
@@ -84,7 +87,7 @@
 
   // ---- The dialog -------------------------------------------------------------------------------------------------
 
-  var dialog, input, status, list, filterBox, selects = {}, timer = 0, sequence = 0, lastInput = 0;
+  var dialog, input, status, list, moreButton, filterBox, selects = {}, timer = 0, sequence = 0, lastInput = 0;
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -97,7 +100,7 @@
     dialog = el("dialog", { class: "atlas-search-dialog", "aria-labelledby": "atlas-search-title" });
     var bar = el("form", { class: "atlas-search-dialog__bar", role: "search", method: "dialog" });
     var title = el("h2", { id: "atlas-search-title", class: "atlas-search-dialog__title" }, "Search Plan Atlas");
-    var label = el("label", { for: "atlas-search-query", class: "md-visually-hidden" },
+    var label = el("label", { for: "atlas-search-query", class: "atlas-visually-hidden" },
       "Words, a reference number or an acronym");
     input = el("input", { id: "atlas-search-query", type: "search", autocomplete: "off", spellcheck: "false",
       placeholder: "Words, reference (1.1.3) or acronym", "aria-describedby": "atlas-search-status" });
@@ -120,10 +123,14 @@
     status = el("p", { id: "atlas-search-status", class: "atlas-search-dialog__status", role: "status",
       "aria-live": "polite" });
     list = el("ol", { class: "atlas-search-results", "aria-label": "Results" });
+    moreButton = el("button", { type: "button", class: "atlas-search-dialog__more", hidden: "" }, "More results");
+    moreButton.addEventListener("click", function () { run(true); });
     var note = el("p", { class: "atlas-search-dialog__note" });
     var explore = el("a", { href: new URL("explore/", root).href }, "explorer");
     note.append("Accents are optional. To filter every activity by plan, theme or body, use the ", explore, ".");
-    dialog.append(title, bar, filterBox, status, list, note);
+    var scroller = el("div", { class: "atlas-search-dialog__scroll" });
+    scroller.append(list, moreButton);
+    dialog.append(title, bar, filterBox, status, scroller, note);
     document.body.append(dialog);
 
     close.addEventListener("click", function () { dialog.close(); });
@@ -181,27 +188,34 @@
     clearTimeout(timer);
     var text = input.value;
     if (text.trim()) pagefind().then(function (pf) { pf.preload(text); });
-    timer = setTimeout(run, 50);
+    timer = setTimeout(function () { run(false); }, 50);
   }
 
-  function run() {
+  function run(more) {
     var text = input.value.trim();
     var mine = ++sequence;
     if (!text) {
       list.replaceChildren();
+      moreButton.hidden = true;
       status.textContent = "";
       return;
     }
-    status.textContent = "Searching…";
-    results(text, chosenFilters()).then(function (found) {
+    var shown = more ? list.children.length : 0;
+    if (!more) status.textContent = "Searching…";
+    results(text, chosenFilters(), SHOWN, shown).then(function (found) {
       if (mine !== sequence) return;
       window.atlasSearch.lastQuery = input.value;
-      list.replaceChildren.apply(list, found.map(item));
+      var items = found.map(item);
+      if (more) list.append.apply(list, items);
+      else list.replaceChildren.apply(list, items);
       window.atlasSearch.latency = performance.now() - lastInput; // ms from the last keystroke (benchmarks)
-      var total = found.length ? found[0].total : 0;
+      var total = found.length ? found[0].total : shown;
+      var now = list.children.length;
+      moreButton.hidden = now >= total;
       status.textContent = total === 0 ? "No results for “" + text + "”."
-        : total === 1 ? "1 result." : total > found.length ? total + " results, the first " + found.length + " shown."
+        : total === 1 ? "1 result." : now < total ? total + " results, the first " + now + " shown."
         : total + " results.";
+      if (more && items[0]) items[0].querySelector("a").focus();
     }, function () {
       if (mine === sequence) status.textContent = "Search is not available right now.";
     });
