@@ -162,7 +162,7 @@ def test_comparison_keeps_the_chosen_plans_in_the_url(page: Page) -> None:
 
 @pytest.mark.parametrize(("query", "expected"), [
     ("Извршено пилот тестирање", "/plans/mk-2009-2012/assessment-of-the-situation/"),
-    ("Këshilli Prokurorial", "/plans/xk-2011-2014/"),
+    ("Punëve", "/plans/xk-2011-2014/"),  # Albanian, as printed (transcription notes are not indexed: issue 17)
     ("Durrës", "/plans/al-2018-2019-economic-exploitation/"),
     # typed without the accents, as on a keyboard without them
     ("Durres", "/plans/al-2018-2019-economic-exploitation/"),

@@ -68,6 +68,6 @@ def test_built_site_ships_pagefind_and_no_lunr_index(built_site: Path) -> None:
     assert "security shelter" not in pillar["content"]  # activities are found on their own pages only
     repeats = [url for url in pages if url.startswith(("/compare/themes/", "/explore/", "/indicators/xk"))]
     assert repeats == ["/compare/themes/"], repeats  # the overview of themes, not a theme's list of activities
-    assert pages["/countries/xk/institutions/natc/"]["meta"]["acronym"] == "NATC"
+    assert pages["/countries/xk/institutions/natc/"]["meta"]["acronym"] == "NATC, KNKT"
     kinds = {p["filters"]["kind"][0] for p in pages.values()}
     assert kinds == {"activity", "objective", "plan", "institution", "legal instrument", "page"}
