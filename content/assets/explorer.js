@@ -235,14 +235,28 @@
       theme: function (e) { return e.themeNames; }
     }[key];
     if (value) {
-      var pairs = out.map(function (e) { return { e: e, k: value(e) }; });
-      pairs.sort(function (a, b) {
-        var c = typeof a.k === "number" ? a.k - b.k : COLLATOR.compare(a.k, b.k);
-        return c * dir || a.e.i - b.e.i;
-      });
-      out = pairs.map(function (x) { return x.e; });
+      var rank = this.rank(key, value);
+      out = out.slice().sort(function (a, b) { return (rank[a.i] - rank[b.i]) * dir || a.i - b.i; });
     }
     return out;
+  };
+
+  /** Every row's place in the order of one column, computed once per column: later sorts compare numbers only. */
+  Explorer.prototype.rank = function (key, value) {
+    this.ranks = this.ranks || {};
+    if (!this.ranks[key]) {
+      var pairs = this.rows.map(function (e) { return { i: e.i, k: value(e) }; });
+      pairs.sort(function (a, b) {
+        return (typeof a.k === "number" ? a.k - b.k : COLLATOR.compare(a.k, b.k)) || a.i - b.i;
+      });
+      var rank = new Array(pairs.length), place = 0;
+      pairs.forEach(function (p, n) {
+        if (n && (typeof p.k === "number" ? p.k !== pairs[n - 1].k : COLLATOR.compare(p.k, pairs[n - 1].k))) place = n;
+        rank[p.i] = place;
+      });
+      this.ranks[key] = rank;
+    }
+    return this.ranks[key];
   };
 
   /** Sum of the figures of some rows per currency, with and without figures flagged as printed twice. */
