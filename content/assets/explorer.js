@@ -35,15 +35,6 @@
     return currency + " " + NUMBER.format(value);
   }
 
-  /** A CSV cell as RFC 4180 writes it; a cell that a spreadsheet would run as a formula gets a leading apostrophe
-      (OWASP CSV injection: = + - @ tab CR). Note: done here because opendata/tables.py does not do it yet (the
-      hardening issue, 23, adds it there); cells it has neutralised start with ' and pass through unchanged. */
-  function csvCell(text) {
-    var value = String(text);
-    if (/^[=+\-@\t\r]/.test(value)) value = "'" + value;
-    return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
-  }
-
   function Explorer(form, data) {
     this.form = form;
     this.data = data;
@@ -433,10 +424,11 @@
     history.replaceState(history.state, "", this.address(state));
   };
 
-  /** The matching rows (all of them, in the order shown) as the activities.csv download writes them. */
+  /** The matching rows (all of them, in the order shown) as lines of the activities.csv download: the lines are
+      written at build time by the downloads' own CSV writer (quoting, formula-safe cells), so the two never differ. */
   Explorer.prototype.csv = function (table) {
-    var lines = [table.columns.map(csvCell).join(",")];
-    (this.matches || []).forEach(function (e) { lines.push(table.rows[e.i].map(csvCell).join(",")); });
+    var lines = [table.header];
+    (this.matches || []).forEach(function (e) { lines.push(table.rows[e.i]); });
     return "\ufeff" + lines.join("\r\n") + "\r\n";
   };
 
