@@ -35,15 +35,6 @@
     return currency + " " + NUMBER.format(value);
   }
 
-  /** A CSV cell as RFC 4180 writes it; a cell that a spreadsheet would run as a formula gets a leading apostrophe
-      (OWASP CSV injection: = + - @ tab CR). Note: done here because opendata/tables.py does not do it yet (the
-      hardening issue, 23, adds it there); cells it has neutralised start with ' and pass through unchanged. */
-  function csvCell(text) {
-    var value = String(text);
-    if (/^[=+\-@\t\r]/.test(value)) value = "'" + value;
-    return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
-  }
-
   function Explorer(form, data) {
     this.form = form;
     this.data = data;
@@ -235,14 +226,28 @@
       theme: function (e) { return e.themeNames; }
     }[key];
     if (value) {
-      var pairs = out.map(function (e) { return { e: e, k: value(e) }; });
-      pairs.sort(function (a, b) {
-        var c = typeof a.k === "number" ? a.k - b.k : COLLATOR.compare(a.k, b.k);
-        return c * dir || a.e.i - b.e.i;
-      });
-      out = pairs.map(function (x) { return x.e; });
+      var rank = this.rank(key, value);
+      out = out.slice().sort(function (a, b) { return (rank[a.i] - rank[b.i]) * dir || a.i - b.i; });
     }
     return out;
+  };
+
+  /** Every row's place in the order of one column, computed once per column: later sorts compare numbers only. */
+  Explorer.prototype.rank = function (key, value) {
+    this.ranks = this.ranks || {};
+    if (!this.ranks[key]) {
+      var pairs = this.rows.map(function (e) { return { i: e.i, k: value(e) }; });
+      pairs.sort(function (a, b) {
+        return (typeof a.k === "number" ? a.k - b.k : COLLATOR.compare(a.k, b.k)) || a.i - b.i;
+      });
+      var rank = new Array(pairs.length), place = 0;
+      pairs.forEach(function (p, n) {
+        if (n && (typeof p.k === "number" ? p.k !== pairs[n - 1].k : COLLATOR.compare(p.k, pairs[n - 1].k))) place = n;
+        rank[p.i] = place;
+      });
+      this.ranks[key] = rank;
+    }
+    return this.ranks[key];
   };
 
   /** Sum of the figures of some rows per currency, with and without figures flagged as printed twice. */
@@ -419,10 +424,11 @@
     history.replaceState(history.state, "", this.address(state));
   };
 
-  /** The matching rows (all of them, in the order shown) as the activities.csv download writes them. */
+  /** The matching rows (all of them, in the order shown) as lines of the activities.csv download: the lines are
+      written at build time by the downloads' own CSV writer (quoting, formula-safe cells), so the two never differ. */
   Explorer.prototype.csv = function (table) {
-    var lines = [table.columns.map(csvCell).join(",")];
-    (this.matches || []).forEach(function (e) { lines.push(table.rows[e.i].map(csvCell).join(",")); });
+    var lines = [table.header];
+    (this.matches || []).forEach(function (e) { lines.push(table.rows[e.i]); });
     return "\ufeff" + lines.join("\r\n") + "\r\n";
   };
 

@@ -127,10 +127,15 @@ def details_data(records: Records) -> list[str]:
 
 
 def csv_data(records: Records) -> dict[str, Any]:
-    """The header and every row of activities.csv as cell texts, in the order of the rows of `activities.json`."""
+    """activities.csv as its header line and one line per activity (in the order of `activities.json`), written by
+    the downloads' own writer: quoting and formula-safe cells are the download's, byte for byte."""
     spec = tables.ACTIVITIES
-    return {"columns": spec.names,
-            "rows": [[tables.cell(row[name]) for name in spec.names] for row in tables.activity_rows(records)]}
+    header = tables.write_csv(spec.names, []).decode("utf-8-sig").removesuffix("\r\n")
+    lines = []
+    for row in tables.activity_rows(records):
+        written = tables.write_csv(spec.names, [[row[name] for name in spec.names]]).decode("utf-8-sig")
+        lines.append(written[len(header) + 2:].removesuffix("\r\n"))
+    return {"columns": spec.names, "header": header, "rows": lines}
 
 
 def _json(value: Any) -> bytes:

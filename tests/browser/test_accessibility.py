@@ -108,7 +108,7 @@ def test_explorer_with_the_keyboard_alone(page: Page) -> None:
     assert plan.input_value() == "xk-2011-2014"
     _expect(count).not_to_have_text(everything)
     one_plan = count.inner_text()
-    _press_until(page, "Shift+Tab", page.locator("input[name=text]"))
+    _press_until(page, "Shift+Tab", page.locator("#atlas-explorer input[name=text]"))
     _assert_focus_visible(page)
     page.keyboard.type("surveys")
     _expect(count).to_have_text(re.compile(r"^2 of \d+ activities match"))

@@ -102,7 +102,7 @@ def test_explorer_filter_narrows_rows_and_lives_in_the_url(page: Page) -> None:
     rows = page.locator(".atlas-explore tbody tr")
     everything = page.locator(".atlas-count").inner_text()
     page.locator("select[name=plan]").select_option("xk-2011-2014")
-    page.locator("input[name=text]").fill("surveys")
+    page.locator("#atlas-explorer input[name=text]").fill("surveys")
     _expect(page.locator(".atlas-count")).to_have_text(re.compile(r"^2 of \d+ activities match"))
     assert rows.count() == 2 and everything != page.locator(".atlas-count").inner_text()
     query = parse_qs(urlsplit(page.url).query)
@@ -114,7 +114,7 @@ def test_explorer_filter_narrows_rows_and_lives_in_the_url(page: Page) -> None:
     page.goto("/")
     page.goto(shared)
     _expect(page.locator("#atlas-explorer")).to_have_attribute("data-ready", "1")
-    assert page.locator("input[name=text]").input_value() == "surveys"
+    assert page.locator("#atlas-explorer input[name=text]").input_value() == "surveys"
     assert page.locator("select[name=plan]").input_value() == "xk-2011-2014"
     _expect(page.locator(".atlas-count")).to_have_text(re.compile(r"^2 of "))
     assert rows.first.locator("a").inner_text() == first == "1.1.1"
