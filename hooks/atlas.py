@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from docs_build.data.atlas import data_dir
 from docs_build.data.problems import DataError
 from docs_build.site import publish
 from docs_build.site.build import Site, prepare
+from docs_build.site.meta import site_url_warning
 
 _site: Site | None = None
 _command: tuple[str, bool] = ("", False)
@@ -37,6 +39,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _command == ("build", False) and not publish.is_serve_dir(site_dir):
         _publish = (publish.staging_dir(site_dir), site_dir)
         config.site_dir = str(_publish[0])
+    if warning := site_url_warning(config.site_url or ""):
+        # Printed, not logged: `mkdocs build --strict` would abort on a logged warning, and an unset SITE_URL is
+        # fine for a local build. One line, once per build.
+        print(warning, file=sys.stderr)
     return config
 
 

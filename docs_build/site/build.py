@@ -8,7 +8,7 @@ from typing import Any
 
 from ..data import urls
 from ..data.atlas import Atlas, build_atlas, data_dir
-from . import compare, countries, downloads, explorer, indicators, plans, redirects
+from . import compare, countries, downloads, explorer, indicators, meta, plans, preview, redirects
 from .context import SiteBuilder
 from .page import Page, src_of
 from .render import title_text
@@ -41,6 +41,8 @@ def pages(builder: SiteBuilder) -> list[Page]:
     out.extend(explorer.site_pages(builder))
     redirects.add_redirect_pages(builder)
     out.extend(downloads.site_pages(builder))
+    builder.files.update(preview.previews(builder.atlas, builder.records))
+    builder.files["robots.txt"] = meta.robots_txt(builder.site_url)
     return out
 
 

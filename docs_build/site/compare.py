@@ -167,7 +167,9 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
                         instrument=atlas.instruments[instrument], row=row))
     for code, bodies in atlas.institutions.items():
         for body in bodies.values():
-            out.append(page(urls.institution(code, body.id), body.name, f"Activities of {body.name}",
+            # The country in the title: bodies such as the ILO appear in several countries' registries.
+            out.append(page(urls.institution(code, body.id), f"{body.name} ({atlas.countries[code].name})",
+                            f"Activities of {body.name}",
                             "institution.md.html", in_nav=False, code=code, body=body,
                             roles=institution_roles(records, code, body.id)))
     return out

@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from ..opendata import citation, tables
 from ..opendata.exports import DOWNLOADS, downloads
+from . import meta
 from .context import SiteBuilder
 from .page import Page, front_matter
 
@@ -22,5 +23,8 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
         citation=citation.citation(release), bibtex=citation.bibtex(release), license_url=Markup(citation.LICENSE_URL),
         list_sep=tables.LIST_SEP,
     )
+    dataset = meta.dataset_jsonld([(DOWNLOADS + d.name, d.name, meta.encoding_of(d.name), len(d.content))
+                                   for d in files], release, builder.site_url)
     return [Page("downloads/index.md", front_matter("Downloads", "Open data of Plan Atlas: JSON, CSV, JSON Schema "
-                                                    "and a data package, with sizes and checksums") + body)]
+                                                    "and a data package, with sizes and checksums",
+                                                    extra=meta.page_meta(meta.site_image(), jsonld=dataset)) + body)]

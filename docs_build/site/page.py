@@ -88,8 +88,8 @@ def link(url: str) -> Markup:
 
 
 def front_matter(title: str, description: str | None = None, search_exclude: bool = False,
-                 hide: tuple[str, ...] = ()) -> str:
-    """YAML front matter with escaped title and description (Material prints them unescaped)."""
+                 hide: tuple[str, ...] = (), extra: dict[str, Any] | None = None) -> str:
+    """YAML front matter with escaped title and description (Material prints them unescaped), and extra keys."""
     meta: dict[str, Any] = {"title": title_text(title, 120)}
     if description:
         meta["description"] = title_text(description, 200)
@@ -97,6 +97,7 @@ def front_matter(title: str, description: str | None = None, search_exclude: boo
         meta["search"] = {"exclude": True}
     if hide:
         meta["hide"] = list(hide)  # Material: "navigation", "toc" give the page the full width
+    meta.update(extra or {})
     return "---\n" + yaml.dump(meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
