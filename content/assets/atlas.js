@@ -134,6 +134,14 @@
     });
   }
 
+  /** A viewBox on the chart's SVG layers, so that print.css can scale the chart to the paper's width. */
+  function scalable(plot) {
+    plot.querySelectorAll("svg.main-svg").forEach(function (svg) {
+      var w = svg.getAttribute("width"), h = svg.getAttribute("height");
+      if (w && h) svg.setAttribute("viewBox", "0 0 " + w + " " + h);
+    });
+  }
+
   /** Draw every chart of the page; plotly.js is loaded only when the page has one. */
   function charts() {
     var plots = document.querySelectorAll(".atlas-plot");
@@ -143,6 +151,8 @@
         if (plot.atlasFigure) return;
         draw(plot).then(function () {
           plot.dataset.atlasDrawn = "1";
+          scalable(plot);
+          plot.on("plotly_afterplot", function () { scalable(plot); });
           var button = plot.parentNode.querySelector("button[data-png]");
           if (!button) return;
           button.hidden = false;
@@ -220,6 +230,9 @@
         navigator.share({ title: document.title, url: permanent(button.closest("[data-url]")) })
           .catch(function () { /* the reader closed the share sheet */ });
       };
+    });
+    document.querySelectorAll("[data-atlas-address]").forEach(function (span) {
+      span.textContent = permanent(span.closest("[data-url]"));
     });
     document.querySelectorAll("[data-atlas-today]").forEach(function (span) {
       span.textContent = "printed " + new Date().toLocaleDateString("en-GB",
