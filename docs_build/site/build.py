@@ -24,10 +24,13 @@ class Site:
     nav: list[Any]
 
 
-def prepare(root: Path, data: Path | None = None, site_url: str = "") -> Site:
-    """Load and validate data, then render every page and file in memory; raises DataError before any output."""
+def prepare(root: Path, data: Path | None = None, site_url: str = "", offline_zip: bytes | None = None) -> Site:
+    """Load and validate data, then render every page and file in memory; raises DataError before any output.
+
+    `offline_zip` is the offline copy of the site (`make offline`), published on the downloads page when given."""
     atlas = build_atlas(data or data_dir(root))
     builder = SiteBuilder(atlas, root / "overrides" / "atlas", site_url)
+    builder.offline_zip = offline_zip
     return Site(atlas, pages(builder), builder.files, nav(atlas))
 
 
