@@ -73,8 +73,12 @@ def _view(plan: Plan, pillar: Pillar, node: Node, parents: list[ItemView], level
     )
 
 
-# Above this many activities a plan page no longer lists them all (each pillar page does), so pages stay small.
-MAX_PLAN_ROWS = 300
+# Page sizes stay under 150 kB however large a plan grows: above these numbers of activities the plan page leaves
+# its table to the pillar pages, a pillar page leaves the fields to the activity pages, and then its rows to the
+# explorer (filtered by plan and pillar, paged without JavaScript).
+MAX_PLAN_ROWS = 200
+MAX_PILLAR_DETAILS = 60
+MAX_PILLAR_ROWS = 300
 
 
 @dataclass(frozen=True)
@@ -171,7 +175,10 @@ def plan_pages(builder: SiteBuilder, plan: Plan) -> list[Page]:
     for entry in pillars:
         pillar, items = entry["pillar"], entry["items"]
         here = urls.pillar(plan.id, pillar.id)
+        count = entry["counts"].get(plan.activity_label, 0)
         body = builder.render("pillar.md.html", plan=plan, pillar=pillar, groups=entry["groups"], here=here,
+                              with_rows=count <= MAX_PILLAR_ROWS, with_details=count <= MAX_PILLAR_DETAILS,
+                              explore_query=Markup(f"?plan={plan.id}&pillar={pillar.id}"),
                               with_status=known, summary=prose(pillar.summary, acronyms) if pillar.summary else None)
         out.append(Page(src_of(here),
                         front_matter(f"{pillar.title} – {plan.short_title}", f"{pillar.title}: {plan.title}",

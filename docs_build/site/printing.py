@@ -11,6 +11,9 @@ from .context import SiteBuilder
 from .page import Page, front_matter, src_of
 from .render import prose
 
+# Above this many activities the print version lists objectives with their number of activities only (150 kB cap).
+MAX_PRINT_ROWS = 400
+
 
 def print_url(plan_id: str) -> str:
     """`plans/xk-2011-2014/print/`: the plan to print or save as PDF."""
@@ -23,6 +26,7 @@ def print_page(builder: SiteBuilder, plan: Plan, country: Country, pillars: list
     here = print_url(plan.id)
     body = builder.render("print.md.html", plan=plan, country=country, pillars=pillars, figures=figures,
                           status_known=status_known, here=here, summary=prose(plan.summary),
+                          with_rows=figures["activities"] <= MAX_PRINT_ROWS,  # type: ignore[operator]
                           address=meta.absolute(builder.site_url, urls.plan(plan.id)))
     extra = meta.page_meta(meta.plan_image(plan.id), "article")
     extra["hide"] = ["navigation", "toc"]

@@ -12,11 +12,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 from PIL import Image
 
 from docs_build.data.atlas import build_atlas
 from docs_build.data.records import Records
 from docs_build.site import meta, preview
+from docs_build.site.build import prepare
 from tests.conftest import MINIMAL, ROOT
 
 SITE_URL = "https://example.org/atlas/"
@@ -134,7 +136,8 @@ def test_every_page_has_sharing_tags_and_an_existing_preview_image(built_site: P
         expected = [k for k in required if k != "og:url"] if path.name == "404.html" else required
         assert path.name == "404.html" or "canonical" in page.links, where
         assert [k for k in expected if not page.meta.get(k)] == [], where
-        image = (path.parent / page.meta["og:image"]).resolve()  # relative without SITE_URL
+        src = page.meta["og:image"]  # relative without SITE_URL; the 404 page's addresses start at the root
+        image = (built_site / src[1:] if src.startswith("/") else path.parent / src).resolve()
         if image not in sizes:
             assert image.is_file(), (where, page.meta["og:image"])
             sizes[image] = Image.open(image).size
@@ -222,3 +225,32 @@ def test_without_site_url_the_build_warns_once(tmp_path: Path) -> None:
     assert result.stderr.count(meta.SITE_URL_WARNING) == 1
     canonical = scan(tmp_path / "site/plans/xk-2011-2014/index.html").links["canonical"]
     assert not canonical.startswith(("http:", "https:", "/")), canonical
+
+
+def test_pages_stay_small_when_a_pillar_has_thousands_of_activities(minimal_copy: Path) -> None:
+    """A pillar of 3,000 activities: plan, pillar and print pages list them compactly or leave them to the explorer."""
+    path = minimal_copy / "plans/xk-2011-2014/1-prevention.yaml"
+    pillar = yaml.safe_load(path.read_text(encoding="utf-8"))
+    objective = pillar["objectives"][0]["objectives"][0]
+    objective["activities"] += [{"ref": f"1.1.{n}", "text": f"Activity number {n} of a very long pillar " * 3,
+                                 "timeframe": {"printed": "2011-2014", "start": 2011, "end": 2014},
+                                 "responsible": {"printed": "NATC", "ids": ["natc"]}} for n in range(4, 3004)]
+    path.write_text(yaml.safe_dump(pillar, allow_unicode=True), encoding="utf-8")
+    pages = {page.src: page.content for page in prepare(ROOT, minimal_copy).pages}
+    assert len(pages) > 3000
+    # The Markdown of a page; its HTML adds the navigation and markup, well within the 150 kB of a page.
+    big = {src: len(content.encode()) for src, content in pages.items()
+           if src.startswith("plans/") and len(content.encode()) > 90_000}
+    assert not big, big
+    assert "list them in the explorer" in pages["plans/xk-2011-2014/prevention/index.md"]
+
+
+def test_not_found_page_works_under_the_sub_path(hosted_site: Path) -> None:
+    """Served at any depth, the 404 page's links and assets carry SITE_URL's path, never just the server's root."""
+    html = (hosted_site / "404.html").read_text(encoding="utf-8")
+    urls = re.findall(r'(?:href|src|action)="([^"]*)"', html)
+    assert urls
+    wrong = [u for u in urls if u.startswith("/") and not u.startswith("/atlas/")]
+    assert not wrong, wrong
+    text = " ".join(scan(hosted_site / "404.html").text)
+    assert "never change" in text and "Explore every activity" in text
