@@ -31,6 +31,9 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_offline_copy_opens_from_disk_and_shows_a_plan(browser: Browser, offline_site: Path) -> None:
     context = browser.new_context()
+    foreign: list[str] = []
+    local = ("file:", "data:", "blob:")
+    context.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(local) else None)
     page = context.new_page()
     page.goto((offline_site / "index.html").as_uri())
     page.locator(".md-nav--primary").get_by_role("link", name="Kosovo", exact=True).click()
@@ -43,3 +46,4 @@ def test_offline_copy_opens_from_disk_and_shows_a_plan(browser: Browser, offline
     _expect(page).to_have_url(re.compile(r"/plans/xk-2011-2014/prevention/1-1-1/index\.html$"))
     _expect(page.locator(".atlas-summary-box")).to_be_visible()
     context.close()
+    assert not foreign, f"the offline copy asked another host: {foreign}"
