@@ -69,7 +69,7 @@ class Scanner(HTMLParser):
                 self.found.append("markup in a chart label (Plotly reads a subset of HTML)")
 
     def handle_endtag(self, tag: str) -> None:
-        self.in_script = False
+        self.in_script = self.in_jsonld = False
 
     def handle_data(self, data: str) -> None:
         if self.in_jsonld:  # data, not code: valid JSON without a sign that could close the element
