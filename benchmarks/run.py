@@ -41,7 +41,7 @@ MAX_PER_PAGE_GROWTH = 1.2  # time per page at 10× ÷ time per page at 1×
 MAX_OVERHEAD = 1.2  # Plan Atlas build time ÷ plain MkDocs build time
 MAX_LARGEST_PAGE = 150_000  # bytes, at 10×
 MAX_PEAK_MEMORY = 1_000_000_000  # bytes, at 10×
-MAX_SEARCH_INDEX = 2_000_000  # bytes, shipped data
+MAX_SEARCH_INDEX = 2_000_000  # bytes, shipped data: the whole search bundle (a query loads a small part of it)
 
 # ISO 3166-1 alpha-2: assigned codes (iso-codes 4.x) and exceptionally or transitionally reserved ones.
 ISO_ASSIGNED = frozenset(re.findall(r"[A-Z]{2}", """
@@ -246,8 +246,10 @@ def measure_site(site: Path, build: Build) -> None:
     build.pages = len(html)
     build.largest, build.largest_page = html[-1]
     build.median = statistics.median(size for size, _ in html)
-    index = site / "search" / "search_index.json"
-    build.index = index.stat().st_size if index.is_file() else 0
+    # Search is Pagefind's bundle (issue 17): its whole size on disk; a reader's query downloads only a part of it,
+    # measured by benchmarks/search_eval.py. The plain build has no search (no hooks, no plugin): 0.
+    bundle = site / "pagefind"
+    build.index = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()) if bundle.is_dir() else 0
 
 
 @dataclass
@@ -340,7 +342,7 @@ def table(scales: list[Scale]) -> str:
         ("CPU time per page vs 1×", lambda s: f"{growth(s, 'atlas', 'cpu_per_page')} / "
                                               f"{growth(s, 'plain', 'cpu_per_page')}"),
         ("peak memory, MB", lambda s: pair(s, "{:.0f}", lambda b: b.peak / 1e6)),
-        ("search index, kB", lambda s: pair(s, "{:.0f}", lambda b: b.index / 1e3)),
+        ("search bundle (Pagefind, whole), kB", lambda s: pair(s, "{:.0f}", lambda b: b.index / 1e3)),
         ("largest HTML page, kB", lambda s: pair(s, "{:.1f}", lambda b: b.largest / 1e3)),
         ("largest page (Plan Atlas)", lambda s: f"`{s.atlas.largest_page}`"),
         ("median HTML page, kB", lambda s: pair(s, "{:.1f}", lambda b: b.median / 1e3)),
@@ -387,7 +389,7 @@ def targets(scales: list[Scale]) -> list[tuple[bool | None, str]]:
     else:
         out += [(None, "largest HTML page at 10× (needs scale 10)"), (None, "peak memory at 10× (needs scale 10)")]
     if one:
-        out.append((one.atlas.index <= MAX_SEARCH_INDEX, f"search index ≤ {MAX_SEARCH_INDEX / 1e6:.0f} MB for the "
+        out.append((one.atlas.index <= MAX_SEARCH_INDEX, f"search bundle ≤ {MAX_SEARCH_INDEX / 1e6:.0f} MB for the "
                     f"shipped data: {one.atlas.index / 1e3:.0f} kB"))
     else:
         out.append((None, "search index of the shipped data (needs scale 1)"))

@@ -17,6 +17,7 @@ from docs_build.site import publish
 from docs_build.site.build import Site, prepare
 from docs_build.site.meta import site_url_warning
 from docs_build.site.offline import file_links
+from docs_build.site.search import SearchIndexError, index_site
 
 _site: Site | None = None
 _command: tuple[str, bool] = ("", False)
@@ -63,6 +64,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in _site.files.items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Index the written site for search (Pagefind); a build whose indexing fails, fails."""
+    try:
+        index_site(Path(config.site_dir))
+    except SearchIndexError as exc:
+        raise Abort(f"Search indexing failed.\n{exc}") from None
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

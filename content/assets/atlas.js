@@ -283,8 +283,39 @@
     });
   });
 
+  /** Search: the header button and the keys / and s open the dialog of search.js, loaded then and not before;
+      arriving from a search result (?pagefind-highlight=…), the words found are marked on the page. */
+  function openSearch() {
+    load("search.js").then(function () { window.atlasSearch.open(); });
+  }
+  function searchBoot() {
+    var form = document.querySelector("[data-atlas-search]");
+    var button = document.querySelector("[data-atlas-search-open]");
+    if (!form || !button || button.dataset.ready) return;
+    button.dataset.ready = "1";
+    form.hidden = true;
+    button.hidden = false;
+    button.addEventListener("click", openSearch);
+    document.addEventListener("keydown", function (event) {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if (event.key !== "/" && event.key !== "s") return;
+      var target = event.target;
+      if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      if (document.querySelector("dialog[open]")) return;
+      event.preventDefault();
+      openSearch();
+    });
+  }
+  function searchHighlight() {
+    if (new URLSearchParams(location.search).has("pagefind-highlight")) {
+      load("search.js").then(function () { window.atlasSearch.highlight(); });
+    }
+  }
+
   function setup() {
     printing();
+    searchBoot();
+    searchHighlight();
     copying();
     picker();
     sortable();

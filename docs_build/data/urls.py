@@ -10,7 +10,7 @@ from .models import Activity, Objective
 # Top-level folders the site writes besides plans/ and countries/ (page families, content pages, static files).
 # A retired address (data/redirects.yaml) never lies in one: its page would hide or be hidden by a live one.
 SECTIONS = ("compare/", "explore/", "indicators/", "downloads/", "charts/", "assets/", "search/", "about/",
-            "add-a-plan/", "stylesheets/", "javascripts/")
+            "add-a-plan/", "stylesheets/", "javascripts/", "pagefind/")
 INDEXES = ("plans/", "countries/")
 
 # HTML ids a plan page writes itself (overrides/atlas/plan.md.html), and the prefixes of the ids it writes for

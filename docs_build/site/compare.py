@@ -12,7 +12,7 @@ from ..data.models import InstitutionKind, LegalReference, Plan, Theme
 from ..data.records import ActivityRecord, ObjectiveRecord, Records
 from . import charts
 from .context import SiteBuilder
-from .page import Page, front_matter, src_of
+from .page import EXCLUDED, Page, Search, front_matter, src_of
 
 KINDS: tuple[str, ...] = InstitutionKind.__args__  # type: ignore[attr-defined]
 PLANS_PER_THEME_PAGE = 8  # side by side on one theme page; more plans go on further pages, so pages stay small
@@ -130,10 +130,11 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
     atlas, records = builder.atlas, builder.records
     plans = list(atlas.plans.values())
 
-    def page(url: str, title: str, description: str, template: str, in_nav: bool = True, **context: object) -> Page:
-        """A comparison page; pages that list activities stay out of search, so an activity is found once."""
+    def page(url: str, title: str, description: str, template: str, in_nav: bool = True,
+             search: Search | None = None, **context: object) -> Page:
+        """A comparison page (search: a page of the site unless told otherwise)."""
         body = builder.render(template, plans=plans, here=url, **context)
-        return Page(src_of(url), front_matter(title, description, search_exclude=not in_nav) + body, in_nav=in_nav)
+        return Page(src_of(url), front_matter(title, description, search) + body, in_nav=in_nav)
 
     glances = [glance(p, records) for p in plans]
     instruments = instrument_matrix(atlas)
@@ -160,16 +161,20 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
                                   per_page=PLANS_PER_THEME_PAGE,
                                   page_urls=[urls.compare_theme(theme.id, n) for n in range(1, len(groups) + 1)])
             out.append(Page(src_of(urls.compare_theme(theme.id, number)),
-                            front_matter(title, theme.description, search_exclude=True) + body, in_nav=False))
+                            front_matter(title, theme.description, EXCLUDED) + body, in_nav=False))
     for instrument, row in instruments.items():
         out.append(page(urls.compare_instrument(instrument), atlas.instruments[instrument].title,
                         "Plans that cite this instrument, and where", "compare-instrument.md.html", in_nav=False,
+                        search=Search("legal instrument",
+                                      filters={"plan": [p.short_title for p in plans if row[p.id]]}),
                         instrument=atlas.instruments[instrument], row=row))
     for code, bodies in atlas.institutions.items():
         for body in bodies.values():
-            # The country in the title: bodies such as the ILO appear in several countries' registries.
-            out.append(page(urls.institution(code, body.id), f"{body.name} ({atlas.countries[code].name})",
-                            f"Activities of {body.name}",
+            country = atlas.countries[code].name
+            out.append(page(urls.institution(code, body.id), f"{body.name} ({country})", f"Activities of {body.name}",
                             "institution.md.html", in_nav=False, code=code, body=body,
+                            search=Search("institution", meta={"title": body.name, "acronym": ", ".join(body.acronyms),
+                                                                "country": country},
+                                          filters={"country": [country]}),
                             roles=institution_roles(records, code, body.id)))
     return out

@@ -9,7 +9,7 @@ from ..data.regions import ordered, region_name
 from . import meta
 from .compare import law_citations
 from .context import SiteBuilder
-from .page import Page, front_matter, src_of
+from .page import Page, Search, front_matter, src_of
 from .render import prose
 
 
@@ -36,6 +36,7 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
                               citations=law_citations(atlas, code),
                               summary=summary)
         out.append(Page(src_of(urls.country(code)), front_matter(country.name, f"Plans of {country.name}",
-                                                                     extra=meta.page_meta(meta.country_image(code)))
+                                     Search(filters={"country": [country.name]}),
+                                     extra=meta.page_meta(meta.country_image(code)))
                         + builder.with_abbreviations(code, body)))
     return out

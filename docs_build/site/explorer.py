@@ -17,7 +17,7 @@ from ..data.models import Amount
 from ..data.records import ActivityRecord, Records
 from ..opendata import tables
 from .context import SiteBuilder
-from .page import Page, front_matter, src_of
+from .page import EXCLUDED, Page, front_matter, src_of
 
 PAGE_SIZE = 200
 DATA = "explore/activities.json"
@@ -154,7 +154,6 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
                               csv_rows=CSV_ROWS, bodies=bodies, amount_text=tables.amount_text,
                               page_urls=[urls.explore(n) for n in range(1, len(chunks) + 1)])
         title = "Explore activities" if number == 1 else f"Explore activities, page {number}"
-        meta = front_matter(title, "Filter every activity of every plan", search_exclude=True,
-                            hide=("navigation", "toc"))
+        meta = front_matter(title, "Filter every activity of every plan", EXCLUDED, hide=("navigation", "toc"))
         out.append(Page(src_of(here), meta + body, in_nav=number == 1))
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..data import urls
 from . import charts
 from .context import SiteBuilder
-from .page import Page, front_matter, src_of
+from .page import EXCLUDED, Page, front_matter, src_of
 
 
 def site_pages(builder: SiteBuilder) -> list[Page]:
@@ -22,8 +22,7 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
                               chart=builder.with_csv([chart])[0] if chart else None,
                               activities=records.activities[plan.id])
         out.append(Page(src_of(urls.indicators(plan.id)),
-                        front_matter(f"Indicators – {plan.short_title}", f"Every indicator of {plan.title}",
-                                     search_exclude=True)
+                        front_matter(f"Indicators – {plan.short_title}", f"Every indicator of {plan.title}", EXCLUDED)
                         + builder.with_abbreviations(plan.country.lower(), body), in_nav=False))
     index = builder.render("indicators.md.html", rows=rows)
     return [Page(src_of(urls.indicators()), front_matter("Indicators", "Every indicator of every plan") + index),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -87,17 +87,42 @@ def link(url: str) -> Markup:
     return Markup("/" + src_of(url))
 
 
-def front_matter(title: str, description: str | None = None, search_exclude: bool = False,
+@dataclass(frozen=True)
+class Search:
+    """How search (Pagefind) indexes a page: its kind, the result's metadata and its filter values.
+
+    overrides/main.html writes them as data-pagefind-* attributes around the page's content; `exclude` keeps the
+    page out of the index (pages that only repeat activities found on their own pages)."""
+
+    kind: str = "page"
+    meta: dict[str, str] = field(default_factory=dict)
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    exclude: bool = False
+
+    def front_matter(self) -> dict[str, Any]:
+        """The `search` entry of the page's front matter (raw text: the theme escapes it)."""
+        if self.exclude:
+            return {"exclude": True}
+        entry: dict[str, Any] = {"kind": self.kind}
+        if meta := {k: one_line(v) for k, v in self.meta.items() if v}:
+            entry["meta"] = meta
+        if filters := {k: [one_line(v) for v in vs if v] for k, vs in self.filters.items() if any(vs)}:
+            entry["filters"] = filters
+        return entry
+
+
+EXCLUDED = Search(exclude=True)
+
+
+def front_matter(title: str, description: str | None = None, search: Search | None = None,
                  hide: tuple[str, ...] = (), extra: dict[str, Any] | None = None) -> str:
-    """YAML front matter with escaped title and description (Material prints them unescaped), and extra keys."""
+    """YAML front matter with escaped title and description (Material prints them unescaped) and search entry."""
     meta: dict[str, Any] = {"title": title_text(title, 120)}
     if description:
         meta["description"] = title_text(description, 200)
-    if search_exclude:
-        meta["search"] = {"exclude": True}
+    if search:
+        meta["search"] = search.front_matter()
     if hide:
         meta["hide"] = list(hide)  # Material: "navigation", "toc" give the page the full width
     meta.update(extra or {})
     return "---\n" + yaml.dump(meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n"
-
-

@@ -16,7 +16,7 @@ from . import charts, meta, printing
 from .cite import cite_activity
 from .context import SiteBuilder
 from .meta import shorten
-from .page import Page, front_matter, link, src_of
+from .page import Page, Search, front_matter, link, src_of
 from .render import prose
 
 
@@ -169,8 +169,10 @@ def plan_pages(builder: SiteBuilder, plan: Plan) -> list[Page]:
     )
     jsonld = meta.plan_jsonld(plan, country, builder.site_url, len(rows))
     out = [Page(src_of(urls.plan(plan.id)),
-                front_matter(plan.short_title, plan.title, extra=meta.page_meta(meta.plan_image(plan.id), "article",
-                                                                               jsonld))
+                front_matter(plan.short_title, plan.title,
+                             search=Search("plan", meta={"country": country.name},
+                                           filters={"country": [country.name], "plan": [plan.short_title]}),
+                             extra=meta.page_meta(meta.plan_image(plan.id), "article", jsonld))
                 + builder.with_abbreviations(code, overview))]
     for entry in pillars:
         pillar, items = entry["pillar"], entry["items"]
@@ -182,13 +184,35 @@ def plan_pages(builder: SiteBuilder, plan: Plan) -> list[Page]:
                               with_status=known, summary=prose(pillar.summary, acronyms) if pillar.summary else None)
         out.append(Page(src_of(here),
                         front_matter(f"{pillar.title} – {plan.short_title}", f"{pillar.title}: {plan.title}",
-                                     extra=image_meta)
+                                     search=pillar_search(plan, pillar, country.name), extra=image_meta)
                         + builder.with_abbreviations(code, body)))
         for view in items:
             if isinstance(view.item, Activity):
                 out.append(activity_page(builder, plan, pillar, view, known))
     out.append(printing.print_page(builder, plan, country, pillars, figures, known))
     return out
+
+
+def pillar_search(plan: Plan, pillar: Pillar, country: str) -> Search:
+    """A pillar page is found by its title and its objectives (its activities are found on their own pages)."""
+    return Search("objective", meta={"title": pillar.title, "plan": plan.short_title, "country": country},
+                  filters={"country": [country], "plan": [plan.short_title]})
+
+
+def activity_search(builder: SiteBuilder, plan: Plan, pillar: Pillar, view: ItemView) -> Search:
+    """An activity is one result, titled with its own words; reference, pillar, plan and country beside it."""
+    atlas = builder.atlas
+    country = atlas.countries[plan.country.lower()].name
+    record = builder.records.by_id[str(view.id)]
+    return Search(
+        "activity",
+        # The pillar goes with the reference in one field: "protection 1.(a).2" matches it whole, so Albania's
+        # Protection 1.(a).2 comes before its Prevention and Prosecution 1.(a).2.
+        meta={"title": view.item.text, "ref": f"{plan.activity_label} {view.display_ref} · {pillar.title}",
+              "plan": plan.short_title, "country": country},
+        filters={"country": [country], "plan": [plan.short_title],
+                 "theme": [atlas.themes[t].name for t in record.themes if t in atlas.themes]},
+    )
 
 
 def activity_page(builder: SiteBuilder, plan: Plan, pillar: Pillar, view: ItemView, with_status: bool) -> Page:
@@ -201,6 +225,7 @@ def activity_page(builder: SiteBuilder, plan: Plan, pillar: Pillar, view: ItemVi
                           cite=cite_activity(plan, record, builder.site_url), related=builder.related[record.id])
     title = meta.activity_title(plan, view.display_ref, view.item.text)
     return Page(src_of(urls.activity(plan.id, pillar.id, view.key)),
-                front_matter(title, view.item.text, extra=meta.page_meta(meta.plan_image(plan.id), "article"))
+                front_matter(title, view.item.text, activity_search(builder, plan, pillar, view),
+                             extra=meta.page_meta(meta.plan_image(plan.id), "article"))
                 + builder.with_abbreviations(code, body),
                 in_nav=False)

@@ -8,7 +8,7 @@ from ..data import urls
 from ..data.models import Country, Plan
 from . import meta
 from .context import SiteBuilder
-from .page import Page, front_matter, src_of
+from .page import EXCLUDED, Page, front_matter, src_of
 from .render import prose
 
 # Above this many activities the print version lists objectives with their number of activities only (150 kB cap).
@@ -32,4 +32,4 @@ def print_page(builder: SiteBuilder, plan: Plan, country: Country, pillars: list
     extra["hide"] = ["navigation", "toc"]
     return Page(src_of(here), front_matter(f"{plan.short_title}, every activity (print version)",
                                            f"{plan.title}: every pillar, objective and activity, to print",
-                                           search_exclude=True, extra=extra) + body, in_nav=False)
+                                           search=EXCLUDED, extra=extra) + body, in_nav=False)

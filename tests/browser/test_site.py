@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Locator, Page, Route
+    from playwright.sync_api import Locator, Page
     from playwright.sync_api._generated import LocatorAssertions, PageAssertions
 
 ACTIVITY = re.compile(r"/plans/[^/]+/[^/]+/\d+-\d+-\d+/")
@@ -32,19 +32,20 @@ def _path(page: Page) -> str:
 
 
 def _search(page: Page, query: str, *, shortcut: bool = False) -> Locator:
-    """Enter a query into Material's search box on the home page and return the result links once they show."""
+    """Open the search dialog from the home page (button or "/" key), type a query, return the result links."""
     page.goto("/")
+    opener = page.locator("[data-atlas-search-open]")
+    _expect(opener).to_be_visible()
     if shortcut:
         page.keyboard.press("/")
     else:
-        page.locator("input.md-search__input").click()
-    _expect(page.locator("input.md-search__input")).to_be_focused()
-    # Pasted in one go and released with one key: Material queries on keyup, so there is a single query and no
-    # stale results of a half-typed one (each keystroke of page.keyboard.type would send its own query).
-    page.keyboard.insert_text(query)
-    page.keyboard.press("End")
-    _expect(page.locator(".md-search-result__item").first).to_be_visible()
-    return page.locator(".md-search-result__item a.md-search-result__link")
+        opener.click()
+    box = page.locator("#atlas-search-query")
+    _expect(box).to_be_focused()
+    box.fill(query)
+    _expect(page.locator(".atlas-search-dialog__status")).to_have_text(re.compile(r"\bresults?\b"))
+    _expect(page.locator(".atlas-search-result").first).to_be_visible()
+    return page.locator(".atlas-search-result a")
 
 
 def test_navigation_to_an_activity_uses_instant_navigation(page: Page) -> None:
@@ -75,48 +76,27 @@ def test_navigation_to_an_activity_uses_instant_navigation(page: Page) -> None:
     assert page.evaluate("window.__marker") == 1, "a full page load happened: instant navigation did not take over"
 
 
-@pytest.mark.parametrize(
-    "query",
-    # The sentence holds stop words ("in", "and"): Material appends * to every query word, and "in*" used to match
-    # every word starting with "in"; overrides/assets/javascripts/workers/ keeps stop words plain.
-    ["surveys rural", "Conduct surveys in rural and urban areas"],
-)
+@pytest.mark.parametrize("query", ["surveys rural", "Conduct surveys in rural and urban areas"])
 def test_search_by_words_finds_the_activity(page: Page, query: str) -> None:
-    """Words from Kosovo prevention activity 1.1.2 lead, through the first activity result, to its page."""
+    """Words from Kosovo prevention activity 1.1.2 lead, through the first result, to its page, the words marked."""
     links = _search(page, query)
-    activities = [link for link in links.all() if ACTIVITY.search(link.get_attribute("href") or "")]
-    hrefs = [urlsplit(link.get_attribute("href") or "").path for link in activities]
-    assert hrefs[:1] == ["/plans/xk-2011-2014/prevention/1-1-2/"], f"activity results, best first: {hrefs}"
-    activities[0].click()
+    hrefs = [urlsplit(link.get_attribute("href") or "").path for link in links.all()]
+    assert hrefs[:1] == ["/plans/xk-2011-2014/prevention/1-1-2/"], f"results, best first: {hrefs}"
+    _expect(links.first).to_contain_text("Conduct surveys in rural and urban areas")  # the activity's own words
+    _expect(links.first).to_contain_text("Activity 1.1.2 · Prevention · Kosovo 2011–2014")
+    links.first.click()
     _expect(page).to_have_url(re.compile(r"/1-1-2/"))
     assert _path(page) == "/plans/xk-2011-2014/prevention/1-1-2/"
+    _expect(page.locator("dialog[open]")).to_have_count(0)
+    _expect(page.locator(".md-content mark.atlas-hit", has_text="surveys").first).to_be_visible()
 
 
-# Makes the worker's RegExp refuse lookbehind, as Safari before 16.4 does (regular expression literals are unaffected).
-NO_LOOKBEHIND = """(function () {
-  var Native = self.RegExp;
-  self.RegExp = function (pattern, flags) {
-    if (String(pattern instanceof Native ? pattern.source : pattern).indexOf("(?<") >= 0) {
-      throw new SyntaxError("Invalid regular expression: invalid group specifier name");
-    }
-    return new Native(pattern, flags);
-  };
-  self.RegExp.prototype = Native.prototype;
-})();
-"""
-
-
-def test_search_works_in_a_browser_without_lookbehind(page: Page) -> None:
-    """The separator of mkdocs.yml uses lookbehind; where a browser cannot compile it, the worker falls back to a
-    simpler one instead of failing to start, and search still finds the activity."""
-    def older_browser(route: Route) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, body=NO_LOOKBEHIND + response.text())
-
-    page.context.route("**/javascripts/workers/search.*.min.js", older_browser)
-    links = _search(page, "surveys rural")
-    hrefs = [urlsplit(link.get_attribute("href") or "").path for link in links.all()]
-    assert "/plans/xk-2011-2014/prevention/1-1-2/" in hrefs, hrefs
+def test_the_example_of_the_issue_comes_first(page: Page) -> None:
+    """Issue 17: "shelter" showed Kosovo's 2.2.2 at place 33 of 36; "security shelter" now finds it first."""
+    hrefs = [urlsplit(a.get_attribute("href") or "").path for a in _search(page, "security shelter").all()]
+    assert hrefs[:1] == ["/plans/xk-2011-2014/protection/2-2-2/"], hrefs
+    hrefs = [urlsplit(a.get_attribute("href") or "").path for a in _search(page, "shelter").all()]
+    assert "/plans/xk-2011-2014/protection/2-2-2/" in hrefs[:10], hrefs
 
 
 def test_search_by_reference_number(page: Page) -> None:
@@ -124,25 +104,33 @@ def test_search_by_reference_number(page: Page) -> None:
     links = _search(page, "1.1.3", shortcut=True)
     hrefs = [urlsplit(link.get_attribute("href") or "").path for link in links.all()]
     assert "/plans/xk-2011-2014/prevention/1-1-3/" in hrefs, hrefs
-    assert re.fullmatch(r"/plans/xk-2011-2014/[^/]+/1-1-3/", hrefs[0]), f"first result is not a 1.1.3 activity: {hrefs}"
+    activities = [bool(re.fullmatch(r"/plans/[^/]+/[^/]+/1-1-3/", h)) for h in hrefs]
+    # Then pages that print the number otherwise (a plan's legal references are numbered too), never 1.1.30 or 11.3
+    assert activities == sorted(activities, reverse=True), f"1.1.3 activities are not first: {hrefs}"
+    hrefs = [urlsplit(a.get_attribute("href") or "").path for a in _search(page, "6.1.10").all()]
+    assert hrefs == ["/plans/xk-2011-2014/investigation-and-prosecution/6-1-10/"], hrefs
 
 
 def test_search_by_reference_number_with_a_letter(page: Page) -> None:
-    """Albania 2008-2010 numbers its activities 1.(a).2: typed as printed, they lead to those activities first, not
-    to everything holding a "1" or a "2" ("a" alone is a stop word)."""
+    """Albania 2008-2010 numbers its activities 1.(a).2: typed as printed, they lead to those activities only, and a
+    word narrows them to a pillar."""
     links = _search(page, "1.(a).2")
     hrefs = [urlsplit(link.get_attribute("href") or "").path for link in links.all()]
     expected = {f"/plans/al-2008-2010/{pillar}/1-a-2/" for pillar in ("prevention", "protection", "prosecution")}
-    assert expected <= set(hrefs), hrefs
-    assert set(hrefs[:6]) <= expected, f"the first results are not 1.(a).2 activities: {hrefs}"
+    assert set(hrefs[:3]) == expected, hrefs
+    hrefs = [urlsplit(a.get_attribute("href") or "").path for a in _search(page, "protection 1.(a).2").all()]
+    assert hrefs[:1] == ["/plans/al-2008-2010/protection/1-a-2/"], hrefs
 
 
 def test_search_by_acronym(page: Page) -> None:
-    """An acronym of an institution finds the country page that spells it out and the activities that name it."""
+    """An acronym leads to the body's page first, then to the activities that name it, and never to words that only
+    begin with its letters (Pagefind matches prefixes: "TIMS" would find "time")."""
     links = _search(page, "AMSCA")
-    hrefs = {urlsplit(link.get_attribute("href") or "").path for link in links.all()}
-    assert "/countries/xk/" in hrefs, hrefs
+    hrefs = [urlsplit(link.get_attribute("href") or "").path for link in links.all()]
+    assert hrefs[0] == "/countries/xk/institutions/amsca/", hrefs
     assert any(ACTIVITY.fullmatch(h) for h in hrefs), hrefs
+    for link in _search(page, "TIMS").all():
+        _expect(link).to_contain_text(re.compile(r"\bTIMS\b"))
 
 
 def test_acronym_has_a_tooltip(page: Page) -> None:

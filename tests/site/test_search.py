@@ -1,0 +1,72 @@
+"""Search indexing: Pagefind runs over the built site, only content areas are indexed, and failures fail the build."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from docs_build.site.page import EXCLUDED, Search, front_matter
+from docs_build.site.search import UNUSED, SearchIndexError, index_site
+
+PAGE = """<!doctype html><html lang="en"><head><title>{title}</title></head><body>
+<nav>Navigation words</nav><main {body}><h1>{title}</h1><p>{text}</p><p data-pagefind-ignore>ignored words</p></main>
+</body></html>"""
+
+
+def _fragments(bundle: Path) -> list[dict]:
+    """Every page record of a Pagefind bundle (gzip, with Pagefind's 12-byte signature)."""
+    return [json.loads(gzip.decompress(f.read_bytes())[12:]) for f in sorted((bundle / "fragment").iterdir())]
+
+
+def test_index_site_indexes_only_marked_content(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_text(PAGE.format(title="Shelter", text="A security shelter",
+                                                       body="data-pagefind-body"), encoding="utf-8")
+    (tmp_path / "index.html").write_text(PAGE.format(title="Home", text="Not indexed", body=""), encoding="utf-8")
+    index = index_site(tmp_path)
+    assert index.pages == 1
+    assert (index.bundle / "pagefind.js").is_file()
+    assert not [name for name in UNUSED if (index.bundle / name).exists()]
+    [page] = _fragments(index.bundle)
+    assert page["url"] == "/a/"
+    assert page["content"] == "Shelter. A security shelter."
+
+
+def test_index_site_fails_when_nothing_is_indexed(tmp_path: Path) -> None:
+    """Marked content areas with no words: Pagefind exits 0 but indexes no page, and that is an error."""
+    (tmp_path / "index.html").write_text("<html><body><main data-pagefind-body></main></body></html>", "utf-8")
+    with pytest.raises(SearchIndexError, match="indexed 0 pages"):
+        index_site(tmp_path)
+
+
+def test_front_matter_search_entry() -> None:
+    entry = Search("activity", meta={"title": "Build a\nshelter", "ref": ""}, filters={"theme": ["Children", ""]})
+    text = front_matter("Activity 1", "Build a shelter", entry)
+    assert "search:\n  kind: activity\n  meta:\n    title: Build a shelter\n  filters:\n    theme:\n    - Children\n" \
+        in text
+    assert "search:\n  exclude: true\n" in front_matter("Theme", None, EXCLUDED)
+    assert "search" not in front_matter("Home")
+
+
+def test_built_site_ships_pagefind_and_no_lunr_index(built_site: Path) -> None:
+    assert (built_site / "pagefind/pagefind.js").is_file()
+    assert not (built_site / "search").exists()
+    pages = {p["url"]: p for p in _fragments(built_site / "pagefind")}
+    shelter = pages["/plans/xk-2011-2014/protection/2-2-2/"]
+    assert shelter["meta"]["title"] == "Building of a high level security shelter"
+    assert shelter["meta"]["ref"] == "Activity 2.2.2 · Protection"
+    assert shelter["meta"]["plan"] == "Kosovo 2011–2014"
+    assert shelter["filters"]["kind"] == ["activity"]
+    assert shelter["filters"]["country"] == ["Kosovo"]
+    assert "Related activities" not in shelter["content"] and "Cite" not in shelter["content"]
+    assert "Timeframe" not in shelter["content"] and "line " not in shelter["content"]
+    pillar = pages["/plans/xk-2011-2014/protection/"]
+    assert pillar["filters"]["kind"] == ["objective"]
+    assert "security shelter" not in pillar["content"]  # activities are found on their own pages only
+    assert not [url for url in pages if url.startswith(("/compare/themes/", "/explore/", "/indicators/xk"))]
+    assert pages["/countries/xk/institutions/natc/"]["meta"]["acronym"] == "NATC"
+    kinds = {p["filters"]["kind"][0] for p in pages.values()}
+    assert kinds == {"activity", "objective", "plan", "institution", "legal instrument", "page"}
