@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check lint clean
+.PHONY: site serve test check lint clean offline publish
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,14 @@ $(BIN)/.installed: pyproject.toml
 
 site: $(BIN)/.installed  ## build the static site into site/
 	$(BIN)/mkdocs build --strict
+
+offline: $(BIN)/.installed  ## the site to read from disk, zipped: build/plan-atlas-offline.zip
+	rm -rf build/plan-atlas-offline build/plan-atlas-offline.zip
+	OFFLINE=true $(BIN)/mkdocs build --strict -d build/plan-atlas-offline
+	cd build && ../$(BIN)/python -m zipfile -c plan-atlas-offline.zip plan-atlas-offline/
+
+publish: offline  ## the site into site/ with the offline copy on its downloads page (set SITE_URL)
+	OFFLINE_ZIP=build/plan-atlas-offline.zip $(BIN)/mkdocs build --strict
 
 serve: $(BIN)/.installed  ## live preview on http://127.0.0.1:8000 (reloads on changes to data/)
 	$(BIN)/mkdocs serve
@@ -26,7 +34,7 @@ test: $(BIN)/.installed  ## run the test suite and lint
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site build $(VENV)
 
 .PHONY: bench
 bench: $(BIN)/.installed  ## benchmark of issue 11 (BENCHMARKS.md); e.g. make bench BENCH_ARGS="--scales 1 10"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,8 @@ from docs_build.data.atlas import data_dir
 from docs_build.data.problems import DataError
 from docs_build.site import publish
 from docs_build.site.build import Site, prepare
+from docs_build.site.meta import site_url_warning
+from docs_build.site.offline import file_links
 from docs_build.site.search import SearchIndexError, index_site
 
 _site: Site | None = None
@@ -24,13 +28,17 @@ def on_startup(command: str, dirty: bool) -> None:
     """Remember the command: only a clean `mkdocs build` builds beside site_dir and swaps it in."""
     global _command
     _command = (command, dirty)
+# OFFLINE=true builds the copy read from disk (mkdocs.yml enables Material's offline plugin with the same variable).
+_offline = os.environ.get("OFFLINE", "").lower() == "true"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate data and render every page before MkDocs touches site_dir; fail with all problems."""
     global _site, _publish
     try:
-        _site = prepare(Path(config.config_file_path).parent, site_url=config.site_url or "")
+        zipped = os.environ.get("OFFLINE_ZIP")  # `make publish`: the offline copy goes on the downloads page
+        _site = prepare(Path(config.config_file_path).parent, site_url=config.site_url or "",
+                        offline_zip=Path(zipped).read_bytes() if zipped else None)
     except DataError as exc:
         raise Abort(f"Plan Atlas data has problems; nothing was written.\n{exc.report()}") from None
     config.nav = _site.nav
@@ -38,6 +46,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _command == ("build", False) and not publish.is_serve_dir(site_dir):
         _publish = (publish.staging_dir(site_dir), site_dir)
         config.site_dir = str(_publish[0])
+    if _offline:  # instant navigation fetches pages, which a browser refuses to a page opened from disk
+        config.theme["features"] = [f for f in config.theme["features"] if not f.startswith("navigation.instant")]
+    if warning := site_url_warning(config.site_url or ""):
+        # Printed, not logged: `mkdocs build --strict` would abort on a logged warning, and an unset SITE_URL is
+        # fine for a local build. One line, once per build.
+        print(warning, file=sys.stderr)
     return config
 
 
@@ -80,3 +94,6 @@ def on_shutdown() -> None:
     if _publish:
         publish.swap_in(*_publish)
         _publish = None
+def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
+    """In the offline copy, folder links of the generated HTML open the folder's index.html."""
+    return file_links(output) if _offline else output

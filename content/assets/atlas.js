@@ -134,6 +134,14 @@
     });
   }
 
+  /** A viewBox on the chart's SVG layers, so that print.css can scale the chart to the paper's width. */
+  function scalable(plot) {
+    plot.querySelectorAll("svg.main-svg").forEach(function (svg) {
+      var w = svg.getAttribute("width"), h = svg.getAttribute("height");
+      if (w && h) svg.setAttribute("viewBox", "0 0 " + w + " " + h);
+    });
+  }
+
   /** Draw every chart of the page; plotly.js is loaded only when the page has one. */
   function charts() {
     var plots = document.querySelectorAll(".atlas-plot");
@@ -143,6 +151,8 @@
         if (plot.atlasFigure) return;
         draw(plot).then(function () {
           plot.dataset.atlasDrawn = "1";
+          scalable(plot);
+          plot.on("plotly_afterplot", function () { scalable(plot); });
           var button = plot.parentNode.querySelector("button[data-png]");
           if (!button) return;
           button.hidden = false;
@@ -166,29 +176,40 @@
     if (form) load("explorer.js").then(function () { window.atlasExplorer(form); });
   }
 
-  /** Copy buttons: the page's link, or the text of an element; citations get the address and today's date. */
+  /** The page's permanent address: SITE_URL's when the build knew it (data-url is absolute), else where it is served. */
+  function permanent(element) {
+    var url = element && element.dataset.url;
+    return url && /^https?:/.test(url) ? url : location.origin + location.pathname;
+  }
+
+  /** Copy buttons: the page's link, or the text of an element; citations get the address and today's date. The
+      confirmation shows in the status line next to the button. */
   function copying() {
     var cite = document.querySelector(".atlas-cite");
+    if (cite && !/^https?:/.test(cite.dataset.url)) {
+      var url = permanent(cite);
+      cite.querySelectorAll("code").forEach(function (code) {
+        code.textContent = code.textContent.split(cite.dataset.url).join(url);
+      });
+    }
     if (cite) {
-      var url = location.origin + location.pathname;
       var today = new Date();
       var iso = today.toISOString().slice(0, 10);
       var long = today.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
       cite.querySelectorAll("code").forEach(function (code) {
-        var text = code.textContent.split(cite.dataset.url).join(url);
-        code.textContent = text.split("[date accessed]").join(code.id === "cite-bibtex" ? iso : long);
+        code.textContent = code.textContent.split("[date accessed]").join(code.id === "cite-bibtex" ? iso : long);
       });
     }
     document.querySelectorAll(".atlas-copy").forEach(function (button) {
       button.hidden = false;
       button.onclick = function () {
         var what = button.dataset.copy;
-        var text = what === "link" ? location.origin + location.pathname
-          : document.querySelector(what).textContent;
-        var status = document.querySelector(".atlas-copied");
+        var box = button.closest("[data-url]");
+        var text = what === "link" ? permanent(box) : document.querySelector(what).textContent;
+        var status = (box || document).querySelector(".atlas-copied");
         var done = function () {
           button.dataset.copied = "1";
-          if (status) status.textContent = what === "link" ? "Link copied: " + text : "Copied.";
+          if (status) status.textContent = what === "link" ? "Link copied" : "Copied.";
         };
         if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done);
         else {
@@ -201,6 +222,21 @@
           done();
         }
       };
+    });
+    document.querySelectorAll(".atlas-share-native").forEach(function (button) {
+      if (!navigator.share) return;
+      button.hidden = false;
+      button.onclick = function () {
+        navigator.share({ title: document.title, url: permanent(button.closest("[data-url]")) })
+          .catch(function () { /* the reader closed the share sheet */ });
+      };
+    });
+    document.querySelectorAll("[data-atlas-address]").forEach(function (span) {
+      span.textContent = permanent(span.closest("[data-url]"));
+    });
+    document.querySelectorAll("[data-atlas-today]").forEach(function (span) {
+      span.textContent = "printed " + new Date().toLocaleDateString("en-GB",
+        { day: "numeric", month: "long", year: "numeric" });
     });
   }
 
@@ -227,6 +263,25 @@
       };
     });
   }
+  /** On paper: each link of the text is followed by its full address (print.css), folded sections print open. */
+  function printing() {
+    document.querySelectorAll(".md-content a[href]").forEach(function (a) {
+      var href = a.getAttribute("href");
+      if (href.charAt(0) !== "#" && !a.classList.contains("headerlink")) a.dataset.printHref = a.href;
+    });
+  }
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll(".md-content details:not([open])").forEach(function (d) {
+      d.open = true;
+      d.dataset.printOpened = "1";
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details[data-print-opened]").forEach(function (d) {
+      d.open = false;
+      delete d.dataset.printOpened;
+    });
+  });
 
   /** Search: the header button and the keys / and s open the dialog of search.js, loaded then and not before;
       arriving from a search result (?pagefind-highlight=…), the words found are marked on the page. */
@@ -258,6 +313,7 @@
   }
 
   function setup() {
+    printing();
     searchBoot();
     searchHighlight();
     copying();

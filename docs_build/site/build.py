@@ -8,7 +8,7 @@ from typing import Any
 
 from ..data import urls
 from ..data.atlas import Atlas, build_atlas, data_dir
-from . import compare, countries, downloads, explorer, indicators, plans, redirects
+from . import compare, countries, downloads, explorer, indicators, meta, plans, preview, redirects
 from .context import SiteBuilder
 from .page import Page, src_of
 from .render import title_text
@@ -24,10 +24,13 @@ class Site:
     nav: list[Any]
 
 
-def prepare(root: Path, data: Path | None = None, site_url: str = "") -> Site:
-    """Load and validate data, then render every page and file in memory; raises DataError before any output."""
+def prepare(root: Path, data: Path | None = None, site_url: str = "", offline_zip: bytes | None = None) -> Site:
+    """Load and validate data, then render every page and file in memory; raises DataError before any output.
+
+    `offline_zip` is the offline copy of the site (`make offline`), published on the downloads page when given."""
     atlas = build_atlas(data or data_dir(root))
     builder = SiteBuilder(atlas, root / "overrides" / "atlas", site_url)
+    builder.offline_zip = offline_zip
     return Site(atlas, pages(builder), builder.files, nav(atlas))
 
 
@@ -41,6 +44,8 @@ def pages(builder: SiteBuilder) -> list[Page]:
     out.extend(explorer.site_pages(builder))
     redirects.add_redirect_pages(builder)
     out.extend(downloads.site_pages(builder))
+    builder.files.update(preview.previews(builder.atlas, builder.records))
+    builder.files["robots.txt"] = meta.robots_txt(builder.site_url)
     return out
 
 

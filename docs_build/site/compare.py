@@ -171,7 +171,7 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
     for code, bodies in atlas.institutions.items():
         for body in bodies.values():
             country = atlas.countries[code].name
-            out.append(page(urls.institution(code, body.id), body.name, f"Activities of {body.name}",
+            out.append(page(urls.institution(code, body.id), f"{body.name} ({country})", f"Activities of {body.name}",
                             "institution.md.html", in_nav=False, code=code, body=body,
                             search=Search("institution", meta={"title": body.name, "acronym": ", ".join(body.acronyms),
                                                                 "country": country},

@@ -24,6 +24,7 @@ class SiteBuilder:
         self.related = related_index(self.records)
         self.env = environment(template_dir)
         self.files: dict[str, bytes] = {}
+        self.offline_zip: bytes | None = None
         self._acronyms: dict[str, dict[str, str]] = {}
 
     def render(self, template: str, **context: Any) -> str:

@@ -6,6 +6,7 @@ from ..data import urls
 from ..data.atlas import Atlas
 from ..data.models import Country
 from ..data.regions import ordered, region_name
+from . import meta
 from .compare import law_citations
 from .context import SiteBuilder
 from .page import Page, Search, front_matter, src_of
@@ -35,6 +36,7 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
                               citations=law_citations(atlas, code),
                               summary=summary)
         out.append(Page(src_of(urls.country(code)), front_matter(country.name, f"Plans of {country.name}",
-                                     Search(filters={"country": [country.name]}))
+                                     Search(filters={"country": [country.name]}),
+                                     extra=meta.page_meta(meta.country_image(code)))
                         + builder.with_abbreviations(code, body)))
     return out

@@ -115,7 +115,7 @@ EXCLUDED = Search(exclude=True)
 
 
 def front_matter(title: str, description: str | None = None, search: Search | None = None,
-                 hide: tuple[str, ...] = ()) -> str:
+                 hide: tuple[str, ...] = (), extra: dict[str, Any] | None = None) -> str:
     """YAML front matter with escaped title and description (Material prints them unescaped) and search entry."""
     meta: dict[str, Any] = {"title": title_text(title, 120)}
     if description:
@@ -124,4 +124,5 @@ def front_matter(title: str, description: str | None = None, search: Search | No
         meta["search"] = search.front_matter()
     if hide:
         meta["hide"] = list(hide)  # Material: "navigation", "toc" give the page the full width
+    meta.update(extra or {})
     return "---\n" + yaml.dump(meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n"

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 
 from markupsafe import Markup
 
 from ..data import urls
-from ..data.models import Activity, Objective, Pillar, Plan, Task
+from ..data.models import Activity, Objective, Pillar, Plan, Status, Task
+from ..data.records import ActivityRecord, Records
 from ..data.walk import Node, task_key, walk
-from . import charts
+from . import charts, meta, printing
 from .cite import cite_activity
 from .context import SiteBuilder
+from .meta import shorten
 from .page import Page, Search, front_matter, link, src_of
 from .render import prose
 
@@ -70,36 +73,123 @@ def _view(plan: Plan, pillar: Pillar, node: Node, parents: list[ItemView], level
     )
 
 
+# Page sizes stay under 150 kB however large a plan grows: above these numbers of activities the plan page leaves
+# its table to the pillar pages, a pillar page leaves the fields to the activity pages, and then its rows to the
+# explorer (filtered by plan and pillar, paged without JavaScript).
+MAX_PLAN_ROWS = 200
+MAX_PILLAR_DETAILS = 60
+MAX_PILLAR_ROWS = 300
+
+
+@dataclass(frozen=True)
+class Row:
+    """One activity as a row of the compact activity table: shortened texts, its page and its pillar anchor."""
+
+    order: str
+    ref: str
+    text: str
+    url: str
+    anchor: str
+    pillar: str
+    timeframe: str
+    budget: str
+    responsible: str
+
+
+def activity_row(order: int, record: ActivityRecord, view: ItemView) -> Row:
+    """The row of one activity; long cells are cut at a word with an ellipsis (the activity page has them whole)."""
+    return Row(order=f"{order:06d}", ref=view.display_ref, text=shorten(record.text, 120), url=record.url,
+               anchor=str(view.anchor), pillar=record.pillar_title,
+               timeframe=shorten(record.deadline_printed or "", 30), budget=shorten(record.budget_printed or "", 40),
+               responsible=shorten(record.responsible_printed or "", 60))
+
+
+@dataclass
+class Group:
+    """An objective of a pillar page with the activities directly under it, as rows and as views."""
+
+    objective: ItemView
+    activities: list[ItemView]
+    rows: list[Row]
+
+
+def pillar_groups(items: list[ItemView], records: Records, start: int = 0) -> list[Group]:
+    """The pillar's objectives in reading order, each with its own activities (numbered from `start`)."""
+    groups: dict[int, Group] = {}
+    order = start
+    for view in items:
+        if isinstance(view.item, Activity):
+            group = groups[id(view.parents[-1])]
+            group.activities.append(view)
+            group.rows.append(activity_row(order, records.by_id[str(view.id)], view))
+            order += 1
+        else:
+            groups[id(view)] = Group(view, [], [])
+    return list(groups.values())
+
+
+def plan_figures(plan: Plan, records: Records) -> dict[str, object]:
+    """Key figures of a plan: activities, those with a budget figure, printed budget figures summed per currency."""
+    rows = records.activities[plan.id]
+    totals: dict[str, Decimal] = {}
+    for row in rows:
+        for currency, value in row.budget_totals().items():
+            totals[currency] = totals.get(currency, Decimal(0)) + value
+    return {"activities": len(rows), "with_budget": sum(1 for r in rows if r.has_budget),
+            "budget": sorted(totals.items())}
+
+
+def status_known(plan: Plan, records: Records) -> bool:
+    """Whether any activity of the plan has an implementation status other than 'no information'."""
+    return any(r.status != Status.no_information.value for r in records.activities[plan.id])
+
+
 def plan_pages(builder: SiteBuilder, plan: Plan) -> list[Page]:
-    """The overview page of one plan, its pillar pages and its activity pages."""
+    """The overview page of one plan, its pillar pages, its activity pages and its print page."""
     code = plan.country.lower()
     acronyms = builder.acronyms(code)
+    country = builder.atlas.countries[code]
     pillars = [{"pillar": p, "items": pillar_items(plan, p)} for p in plan.pillars]
+    order = 0
     for entry in pillars:
         entry["counts"] = Counter(view.label for view in entry["items"])
+        entry["groups"] = pillar_groups(entry["items"], builder.records, order)
+        order += entry["counts"].get(plan.activity_label, 0)
+    rows = [row for entry in pillars for group in entry["groups"] for row in group.rows]
+    figures = plan_figures(plan, builder.records)
+    known = status_known(plan, builder.records)
+    image_meta = meta.page_meta(meta.plan_image(plan.id), "article")
     overview = builder.render(
-        "plan.md.html", plan=plan, country=builder.atlas.countries[code], pillars=pillars,
+        "plan.md.html", plan=plan, country=country, pillars=pillars,
         charts=builder.with_csv(charts.plan_charts(plan, builder.records, builder.atlas)), here=urls.plan(plan.id),
         totals=sum((entry["counts"] for entry in pillars), Counter()),
-        summary=prose(plan.summary, acronyms),
+        summary=prose(plan.summary, acronyms), figures=figures, status_known=known,
+        rows=rows if len(rows) <= MAX_PLAN_ROWS else [],
         sections=[(s, prose(s.body, acronyms)) for s in plan.overview],
     )
-    country = builder.atlas.countries[code].name
+    jsonld = meta.plan_jsonld(plan, country, builder.site_url, len(rows))
     out = [Page(src_of(urls.plan(plan.id)),
-                front_matter(plan.short_title, plan.title, Search(
-                    "plan", meta={"country": country}, filters={"country": [country], "plan": [plan.short_title]}))
+                front_matter(plan.short_title, plan.title,
+                             search=Search("plan", meta={"country": country.name},
+                                           filters={"country": [country.name], "plan": [plan.short_title]}),
+                             extra=meta.page_meta(meta.plan_image(plan.id), "article", jsonld))
                 + builder.with_abbreviations(code, overview))]
     for entry in pillars:
         pillar, items = entry["pillar"], entry["items"]
-        body = builder.render("pillar.md.html", plan=plan, pillar=pillar, items=items,
-                              summary=prose(pillar.summary, acronyms) if pillar.summary else None)
-        out.append(Page(src_of(urls.pillar(plan.id, pillar.id)),
+        here = urls.pillar(plan.id, pillar.id)
+        count = entry["counts"].get(plan.activity_label, 0)
+        body = builder.render("pillar.md.html", plan=plan, pillar=pillar, groups=entry["groups"], here=here,
+                              with_rows=count <= MAX_PILLAR_ROWS, with_details=count <= MAX_PILLAR_DETAILS,
+                              explore_query=Markup(f"?plan={plan.id}&pillar={pillar.id}"),
+                              with_status=known, summary=prose(pillar.summary, acronyms) if pillar.summary else None)
+        out.append(Page(src_of(here),
                         front_matter(f"{pillar.title} – {plan.short_title}", f"{pillar.title}: {plan.title}",
-                                     pillar_search(plan, pillar, country))
+                                     search=pillar_search(plan, pillar, country.name), extra=image_meta)
                         + builder.with_abbreviations(code, body)))
         for view in items:
             if isinstance(view.item, Activity):
-                out.append(activity_page(builder, plan, pillar, view))
+                out.append(activity_page(builder, plan, pillar, view, known))
+    out.append(printing.print_page(builder, plan, country, pillars, figures, known))
     return out
 
 
@@ -125,15 +215,17 @@ def activity_search(builder: SiteBuilder, plan: Plan, pillar: Pillar, view: Item
     )
 
 
-def activity_page(builder: SiteBuilder, plan: Plan, pillar: Pillar, view: ItemView) -> Page:
+def activity_page(builder: SiteBuilder, plan: Plan, pillar: Pillar, view: ItemView, with_status: bool) -> Page:
     """The page of one activity, outside the navigation."""
     code = plan.country.lower()
     record = builder.records.by_id[str(view.id)]
     body = builder.render("activity.md.html", plan=plan, pillar=pillar, view=view, here=record.url,
-                          country=builder.atlas.countries[code], page_url=record.url,
+                          country=builder.atlas.countries[code], page_url=record.url, with_status=with_status,
+                          heading=shorten(view.item.text, 120),
                           cite=cite_activity(plan, record, builder.site_url), related=builder.related[record.id])
-    title = f"{plan.activity_label} {view.display_ref}, {pillar.title} – {plan.short_title}"
+    title = meta.activity_title(plan, view.display_ref, view.item.text)
     return Page(src_of(urls.activity(plan.id, pillar.id, view.key)),
-                front_matter(title, view.item.text, activity_search(builder, plan, pillar, view))
+                front_matter(title, view.item.text, activity_search(builder, plan, pillar, view),
+                             extra=meta.page_meta(meta.plan_image(plan.id), "article"))
                 + builder.with_abbreviations(code, body),
                 in_nav=False)

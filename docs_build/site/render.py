@@ -140,6 +140,7 @@ def environment(template_dir: Path) -> jinja2.Environment:
     env.filters["cell"] = table_cell
     env.globals["rel"] = rel
     env.filters["budget_years"] = budget_years
+    env.filters["code_spans"] = code_spans
     return env
 
 
@@ -152,6 +153,14 @@ def rel(here: str, target: str) -> Markup:
     elif relative == ".":
         relative = "./"
     return Markup(relative + hash_ + fragment)
+
+
+def code_spans(value: Any) -> Markup:
+    """Plain text whose `backticked` words (field names in our notes) become code; every part escaped."""
+    parts = str(value).split("`")
+    if len(parts) % 2 == 0:  # an odd number of backticks: no pairs to trust, all plain text
+        return Markup(md_text(value))
+    return Markup("".join(f"<code>{md_text(p)}</code>" if i % 2 else md_text(p) for i, p in enumerate(parts)))
 
 
 def table_cell(value: Any) -> str:

@@ -128,14 +128,14 @@ def test_explorer_with_the_keyboard_alone(page: Page) -> None:
 
 
 def test_copy_link_with_the_keyboard(page: Page, site_url: str) -> None:
-    """Shift+Tab from the end of an activity page reaches "Copy link"; Enter copies the address and says so."""
+    """Tab from the top of an activity page reaches "Copy link" in the share row; Enter copies and says so beside it."""
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     page.goto(ACTIVITY)
     _expect(page.get_by_role("button", name="Copy link")).to_be_visible()
-    _press_until(page, "Shift+Tab", page.get_by_role("button", name="Copy link"))
+    _press_until(page, "Tab", page.get_by_role("button", name="Copy link"))
     _assert_focus_visible(page)
     page.keyboard.press("Enter")
-    _expect(page.locator(".atlas-copied")).to_have_text(re.compile("Link copied"))
+    _expect(page.locator(".atlas-share .atlas-copied")).to_have_text(re.compile("Link copied"))
     assert page.evaluate("navigator.clipboard.readText()") == site_url + ACTIVITY
 
 

@@ -136,7 +136,7 @@ def test_copy_link_and_citation(page: Page, site_url: str) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     page.goto(ACTIVITY)
     page.get_by_role("button", name="Copy link").click()
-    _expect(page.locator(".atlas-copied")).to_have_text(re.compile("Link copied"))
+    _expect(page.locator(".atlas-share .atlas-copied")).to_have_text(re.compile("Link copied"))
     assert page.evaluate("navigator.clipboard.readText()") == site_url + ACTIVITY
     citation = page.locator("#cite-text").inner_text()
     assert site_url + ACTIVITY in citation and "[date accessed]" not in citation

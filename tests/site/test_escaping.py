@@ -50,6 +50,7 @@ class Scanner(HTMLParser):
         super().__init__()
         self.found: list[str] = []
         self.in_script = False
+        self.in_jsonld = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
@@ -61,15 +62,21 @@ class Scanner(HTMLParser):
         if tag == "img" and dict(attrs).get("src") == "x":
             self.found.append("<img src=x>")
         self.in_script = tag == "script"
+        self.in_jsonld = tag == "script" and dict(attrs).get("type") == "application/ld+json"
         if dict(attrs).get("data-figure"):
             figure = json.loads(dict(attrs)["data-figure"] or "")
             if re.search(r"<(?!/?extra>)", json.dumps(figure, ensure_ascii=False)):  # only our own <extra> tags
                 self.found.append("markup in a chart label (Plotly reads a subset of HTML)")
 
     def handle_endtag(self, tag: str) -> None:
-        self.in_script = False
+        self.in_script = self.in_jsonld = False
 
     def handle_data(self, data: str) -> None:
+        if self.in_jsonld:  # data, not code: valid JSON without a sign that could close the element
+            json.loads(data)
+            if "<" in data:
+                self.found.append("< in JSON-LD")
+            return
         if self.in_script and "alert(" in data:
             self.found.append("script with alert()")
 
