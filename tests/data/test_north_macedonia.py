@@ -15,10 +15,10 @@ PLAN = "mk-2009-2012"
 CYRILLIC = "Извршено пилот тестирање за валидација на изготвените инструменти"
 
 # Counted in shared/seeds/000_f02f432639eabaa9.txt: goals, expected results and activities per chapter.
-# Annex 1 table (lines 283-349): numbered results 2/3/5/4/3/3/1 (21) and activities 5/8/10/7/8/7/3 (48), counted with
-# grep on the "N.N." and "N.N.N" numbers. Narrative (lines 55-269): bullets under EXPECTED RESULTS and ACTIVITIES,
-# 2/3/5/4/3/3/2 (22) and 5/8/10/7/8/7/7 (52) (chapter 1 also has 8 bullets of proposed amendments after its
-# activities). They agree one for one except chapter 7, where the Annex is cut off after row 7.1.
+# Annex 1 table (lines 283-350; line 350 has no final newline, so `wc -l` counts 349): numbered results
+# 2/3/5/4/3/3/2 (22) and activities 5/8/10/7/8/7/7 (52), counted with grep on the "N.N." and "N.N.N" numbers.
+# Narrative (lines 55-269): bullets under EXPECTED RESULTS and ACTIVITIES, 2/3/5/4/3/3/2 (22) and 5/8/10/7/8/7/7 (52)
+# (chapter 1 also has 8 bullets of proposed amendments after its activities). They agree one for one.
 COUNTS = {
     "legal-reforms": (1, 2, 5),
     "assessment-of-the-situation": (1, 3, 8),
@@ -65,8 +65,26 @@ def test_goals_results_and_activities_per_chapter() -> None:
         assert (kinds["goal"], kinds["result"], kinds["activity"]) == COUNTS[pillar.id], pillar.id
     activities = [n.item for n in nodes(plan) if isinstance(n.item, Activity)]
     assert len(activities) == 52
-    assert sum(1 for a in activities if a.ref) == 48  # numbered in Annex 1
-    assert [a.slug for a in activities if not a.ref] == ["7-2-1", "7-2-2", "7-2-3", "7-2-4"]
+    assert all(a.ref for a in activities)  # every activity is numbered in Annex 1
+
+
+def test_expected_result_7_2_and_its_activities_come_from_the_annex_row() -> None:
+    """The last line of the source (350) prints 7.2 and 7.2.1-7.2.4 with their indicators: none is a gap."""
+    plan, _ = plan_and_atlas()
+    result = find(plan, "7.2")
+    assert result.source.line == 350 and not result.gaps
+    assert [i.text for i in result.indicators] == [
+        "Number of agreements", "Number of meetings for exchange of information",
+        "Number of cases with countries outside the SEE region", "Number of study visits"]
+    assert [a.ref for a in result.activities] == ["7.2.1", "7.2.2", "7.2.3", "7.2.4"]
+    assert [a.slug for a in result.activities] == [None] * 4
+    line = (ROOT.parent / "shared" / "seeds" / plan.source.file).read_text(encoding="utf-8").split("\n")[349]
+    for activity in result.activities:
+        assert activity.source.line == 350
+        assert activity.ref in line and activity.text.rstrip(".") in line
+        assert not any("cut off" in n for n in activity.notes)
+    chapter = plan.pillars[-1]
+    assert not chapter.gaps and not any("cut off" in n for n in chapter.notes + plan.notes)
 
 
 def test_every_item_is_located_and_tagged() -> None:
