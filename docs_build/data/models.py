@@ -321,6 +321,10 @@ class Plan(Model):
     short_title: Text
     kind: Literal["strategy", "action-plan", "strategy-and-action-plan", "plan-framework"]
     period: Timeframe
+    period_printed: bool = Field(True, description="False where the source prints no period for the plan: `period` is "
+                                 "then inferred (for ordering and the id) and `period_note` says from what.")
+    period_note: Text | None = Field(None, description="Shown instead of the period where none is printed, e.g. "
+                                     "'activities reported for 2018–2019'.")
     action_plan_period: Timeframe | None = None
     date: Text | None = Field(None, description="Date of the document as printed.")
     adopted_by: Text | None = Field(None, description="Adopting or issuing body, as printed.")
@@ -341,6 +345,17 @@ class Plan(Model):
     notes: list[Text] = []
     pillars: list[Pillar] = Field([], description="Filled from the plan's pillar files, in the order listed.")
     pillar_files: list[Text] = Field(description="Pillar files beside plan.yaml, in reading order.")
+
+    @model_validator(mode="after")
+    def _period_note(self) -> Plan:
+        if not self.period_printed and not self.period_note:
+            raise ValueError("a plan whose period is not printed must say in 'period_note' how it is inferred")
+        return self
+
+    @property
+    def period_display(self) -> str:
+        """The period as printed, or 'not printed; ...' with the note where the source prints none."""
+        return self.period.printed if self.period_printed else f"not printed; {self.period_note}"
 
 
 class FormerName(Model):

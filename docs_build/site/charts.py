@@ -340,11 +340,16 @@ def periods_timeline(atlas: Atlas) -> Chart:
     """Every plan's period (and action plan period) on one timeline."""
     plans = list(atlas.plans.values())
     dated = [p for p in plans if p.period.start and p.period.end]
-    traces = [_bar(name="plan period", orientation="h", y=_ts([p.short_title for p in dated]),
-                     base=[p.period.start for p in dated],
-                     x=[p.period.end - p.period.start + 1 for p in dated],
-                     customdata=_ts([p.period.printed for p in dated]),
-                     hovertemplate="%{y}: %{customdata}<extra></extra>")]
+    traces = []
+    for name, group in (("plan period", [p for p in dated if p.period_printed]),
+                        ("period not printed: years of the reported activities", [p for p in dated
+                                                                                  if not p.period_printed])):
+        if group:
+            traces.append(_bar(name=name, orientation="h", y=_ts([p.short_title for p in group]),
+                               base=[p.period.start for p in group],
+                               x=[p.period.end - p.period.start + 1 for p in group],
+                               customdata=_ts([p.period_display for p in group]),
+                               hovertemplate="%{y}: %{customdata}<extra></extra>"))
     with_ap = [p for p in dated if p.action_plan_period and p.action_plan_period.start and p.action_plan_period.end]
     if with_ap:
         traces.append(_bar(name="action plan period", orientation="h", y=_ts([p.short_title for p in with_ap]),
@@ -353,9 +358,10 @@ def periods_timeline(atlas: Atlas) -> Chart:
                              customdata=_ts([p.action_plan_period.printed for p in with_ap]),
                              hovertemplate="%{y}: action plan %{customdata}<extra></extra>"))
     title = "Plan periods"
-    rows = tuple((p.short_title, p.period.start, p.period.end, p.period.printed,
+    rows = tuple((p.short_title, p.period.start, p.period.end, p.period_display,
                   p.action_plan_period.printed if p.action_plan_period else None) for p in dated)
-    return Chart("plans-periods", title, "Source: the period printed on each plan's title page or in its text.",
+    return Chart("plans-periods", title, "Source: the period printed on each plan's title page or in its text; "
+                 "where a plan prints none, the years of the activities its document reports (marked as such).",
                  _figure(traces, title, barmode="overlay", xaxis={"title": {"text": "year"}, "dtick": 1},
                          **{k: v for k, v in _bar_layout(True, len(dated)).items() if k != "margin"},
                          margin={"l": 180, "r": 20, "t": 50, "b": 40}),

@@ -46,7 +46,7 @@ def test_plans_at_a_glance(built_site: Path, atlas: Atlas) -> None:
         budget = sum(1 for a in mine if (a.budget and a.budget.amounts) or any(
             t.budget and t.budget.amounts for t in a.tasks))
         assert col["With a budget figure"].split()[0] == str(budget)
-        assert col["Period"].startswith(plan.period.printed)
+        assert col["Period"].startswith(plan.period_display)
         sums: Counter[str] = Counter()
         for a in mine:
             for budget in [a.budget] + [t.budget for t in a.tasks]:
