@@ -104,6 +104,10 @@ class Amount(Model):
     currency: CurrencyCode = Field(description="ISO 4217 code, e.g. EUR, RSD, ALL, MKD.")
     year: Year | None = Field(None, description="Budget year the figure is for, where printed.")
     label: Line | None = Field(None, description="What the figure covers, e.g. a task number or funding source.")
+    institution: Slug | None = Field(None, description="Institution id of the body whose budget the figure is charged "
+                                     "to, where the cell names one (our reading of the printed label).")
+    probable_duplicate: bool = Field(False, description="True where a cell prints the same figure twice and this one "
+                                     "is probably a repetition: kept as printed, counted apart in sums.")
 
     @field_validator("currency")
     @classmethod
@@ -215,6 +219,7 @@ class Pillar(Model):
     id: Slug
     ref: Ref | None = Field(None, description="Heading number as printed, e.g. 'V.1'.")
     title: Text
+    title_printed: bool = Field(True, description="False where the title is a label of ours: the source prints none.")
     summary: Text | None = Field(None, description="Markdown, in the project's own words.")
     source: Source | None = None
     notes: list[Text] = []

@@ -93,11 +93,12 @@ class ActivityRecord:
         """A responsible body is named and identified."""
         return bool(self.responsible_ids)
 
-    def budget_totals(self) -> dict[str, Decimal]:
-        """Sum of printed figures per currency (never across currencies)."""
+    def budget_totals(self, include_duplicates: bool = True) -> dict[str, Decimal]:
+        """Sum of printed figures per currency (never across currencies), with or without probable duplicates."""
         totals: dict[str, Decimal] = {}
         for amount in self.amounts:
-            totals[amount.currency] = totals.get(amount.currency, Decimal(0)) + amount.value
+            if include_duplicates or not amount.probable_duplicate:
+                totals[amount.currency] = totals.get(amount.currency, Decimal(0)) + amount.value
         return totals
 
 

@@ -161,6 +161,9 @@ BUDGET_AMOUNTS = TableSpec("budget_amounts", "Budget amounts", "One row per budg
     _c("value", "number", "The figure, a plain decimal."),
     _c("year", "integer", "Budget year of the figure, where printed."),
     _c("label", "string", "What the figure covers, where printed."),
+    _c("institution_id", "string", "Institution id of the body the figure is charged to, where its label names one."),
+    _c("probable_duplicate", "boolean", "true where the cell prints the same figure twice and this one is probably a "
+       "repetition (kept as printed)."),
 ), primary_key=("activity_id", "position"), foreign_keys=(ForeignKey("activity_id", "activities", "activity_id"),))
 
 INSTITUTIONS = TableSpec("institutions", "Institutions", "One row per body of a country's registry; an "
@@ -306,7 +309,8 @@ def budget_rows(records: Records) -> Iterator[Row]:
         figures = [(task, amount) for task, budget in _budgets(r) for amount in budget.amounts]
         for position, (task, a) in enumerate(figures, 1):
             yield {"activity_id": r.id, "position": position, "task": task, "currency": a.currency,
-                   "value": a.value, "year": a.year, "label": a.label}
+                   "value": a.value, "year": a.year, "label": a.label, "institution_id": a.institution,
+                   "probable_duplicate": a.probable_duplicate}
 
 
 def institution_rows(records: Records) -> Iterator[Row]:

@@ -327,7 +327,7 @@ def indicator_chart(plan: Plan, figures: list[Figure] | None = None) -> Chart | 
                  for f in figures)
     return Chart(urls.plan_chart(plan.id, "indicators"), title,
                  _source(plan, "the targets and figures as printed (see the table for where each is printed); "
-                         "each bar has its own unit"),
+                         "each bar has its own unit; the bar labels are ours (by Plan Atlas)"),
                  _figure(traces, title, barmode="group", **_bar_layout(True, len(figures))),
                  ("indicator", "kind", "value", "unit", "year or date", "where printed"), rows)
 

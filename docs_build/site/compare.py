@@ -31,6 +31,7 @@ class Glance:
     with_indicator: int
     with_lead: int
     budget_sums: tuple[tuple[str, Decimal], ...]  # (currency, sum of the amounts printed for activities and tasks)
+    budget_sums_unique: tuple[tuple[str, Decimal], ...]  # the same without figures flagged as probable duplicates
     budget_tables: int
 
     def share(self, count: int) -> float | None:
@@ -42,12 +43,15 @@ def glance(plan: Plan, records: Records) -> Glance:
     """Counts and shares of one plan."""
     acts = records.activities[plan.id]
     sums: dict[str, Decimal] = defaultdict(Decimal)
+    unique: dict[str, Decimal] = defaultdict(Decimal)
     for amount in (amount for a in acts for amount in a.amounts):
         sums[amount.currency] += amount.value
+        if not amount.probable_duplicate:
+            unique[amount.currency] += amount.value
     return Glance(plan, len(plan.pillars), len(records.objectives[plan.id]), len(acts),
                   sum(a.has_deadline for a in acts), sum(a.has_budget for a in acts),
                   sum(a.has_indicator for a in acts), sum(a.has_lead for a in acts),
-                  tuple(sorted(sums.items())), len(plan.budget_tables))
+                  tuple(sorted(sums.items())), tuple(sorted(unique.items())), len(plan.budget_tables))
 
 
 def counts_for(theme: Theme, record: ActivityRecord) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..data import urls
+from ..data import budgets, urls
 from ..data.models import Activity, Objective, Pillar, Plan, Task
 from ..data.walk import Node, task_key, walk
 from . import charts
@@ -83,6 +83,11 @@ def plan_pages(builder: SiteBuilder, plan: Plan) -> list[Page]:
         totals=sum((entry["counts"] for entry in pillars), Counter()),
         summary=prose(plan.summary, acronyms),
         sections=[(s, prose(s.body, acronyms)) for s in plan.overview],
+        comparisons={t.id: budgets.compare_table(plan, builder.records, t)
+                     for t in budgets.comparable_tables(plan, builder.records)},
+        sums=(budgets.sums(a for r in builder.records.activities[plan.id] for a in r.amounts),
+              budgets.sums((a for r in builder.records.activities[plan.id] for a in r.amounts),
+                           include_duplicates=False)),
     )
     country = builder.atlas.countries[code].name
     out = [Page(src_of(urls.plan(plan.id)),
