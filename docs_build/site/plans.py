@@ -135,6 +135,7 @@ def activity_page(builder: SiteBuilder, plan: Plan, pillar: Pillar, view: ItemVi
     code = plan.country.lower()
     record = builder.records.by_id[str(view.id)]
     body = builder.render("activity.md.html", plan=plan, pillar=pillar, view=view, here=record.url,
+                          inherited=record.inherited,
                           country=builder.atlas.countries[code], page_url=record.url,
                           cite=cite_activity(plan, record, builder.site_url), related=builder.related[record.id])
     title = f"{plan.activity_label} {view.display_ref}, {pillar.title} – {plan.short_title}"

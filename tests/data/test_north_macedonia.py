@@ -149,3 +149,30 @@ def test_chapter_2_page_renders_cyrillic(built_site: Path) -> None:
     html = page.read_text(encoding="utf-8")
     assert f'<span lang="mk">Testing {CYRILLIC}</span>' in html
     assert (built_site / "countries/mk/index.html").is_file()
+
+
+def test_institution_pages_list_the_activities_of_their_goals_labelled_as_set_at_goal_level() -> None:
+    """Responsible bodies are printed per chapter goal: each body's page lists the goal's activities, with the label."""
+    from docs_build.render import md_text
+    from docs_build.site import prepare
+
+    site = prepare(ROOT)
+    plan = site.atlas.plans[PLAN]
+    pages = {p.src: p.content for p in site.pages}
+    checked = 0
+    for pillar in plan.pillars:
+        goal = pillar.objectives[0]
+        activities = [n for n in walk(pillar) if isinstance(n.item, Activity)]
+        for body in goal.responsible.ids:
+            page = pages[f"countries/mk/institutions/{body}/index.md"]
+            for node in activities:
+                assert node.item.responsible is None  # never copied into the activity's own printed field
+                assert f"/plans/{PLAN}/{pillar.id}/{node.key}/index.md" in page, (body, node.key)
+            assert md_text(f"set for Goal {goal.ref} (printed at goal level)") in page, body
+            checked += 1
+    assert checked >= 7
+    mlsp = pages["countries/mk/institutions/mlsp/index.md"]
+    assert "## Leads, as set at a higher level (" in mlsp
+    activity = pages[f"plans/{PLAN}/assistance-and-protection/5-1-1/index.md"]
+    assert "Responsible <span class=\"atlas-above\">(set above)</span>" in activity
+    assert md_text("set for Goal 5 (printed at goal level)") in activity
