@@ -234,14 +234,22 @@ class Level(Model):
     label: Text
 
 
-class SourceDocument(Model):
-    """The published document a plan is transcribed from."""
+OfficialUrl = Annotated[str, StringConstraints(pattern=r"^https://[a-z0-9.-]+\.[a-z]{2,}/[^\s<>\"']*$", max_length=500)]
 
-    file: Text = Field(description="File name of the plain-text conversion under shared/seeds.")
+
+class SourceDocument(Model):
+    """The published document a plan is transcribed from, and the text conversion the site publishes beside it."""
+
+    file: Text = Field(description="File name of the plain-text conversion as received (the seed set); the text "
+                                   "itself is data/sources/<plan-id>.txt, the same bytes.")
     title: Text = Field(description="Title as printed.")
     description: Text
     language: LangCode = "en"
     original_language: LangCode | None = None
+    url: OfficialUrl | None = Field(None, description="Address of the official document (https), only where certain; "
+                                    "left out rather than guessed.")
+    origin: Text | None = Field(None, description="Where the text conversion comes from.")
+    licence: Text | None = Field(None, description="Licence note of the source text (not the data's licence).")
 
 
 class Section(Model):
@@ -435,6 +443,8 @@ class Instrument(Model):
                   "action-plan", "covenant", "decision", "agreement", "other"]
     body: Text = Field(description="Adopting organisation, e.g. 'United Nations', 'Council of Europe'.")
     year: Year | None = None
+    url: OfficialUrl | None = Field(None, description="The instrument's page in its official collection (UN Treaty "
+                                    "Collection, OHCHR, Council of Europe, EUR-Lex, ILO NORMLEX), only where certain.")
     notes: list[Text] = []
 
 

@@ -65,6 +65,11 @@ def objective_id(plan_id: str, pillar_id: str, item: Objective, key: str) -> str
 
 
 
+def source(plan_id: str, part: int = 1) -> str:
+    """`sources/xk-2011-2014/`: the plan's source text with numbered lines; `.../part-2/` holds later lines."""
+    return f"sources/{plan_id}/" + ("" if part == 1 else f"part-{part}/")
+
+
 def institution(code: str, body_id: str) -> str:
     """`countries/xk/institutions/natc/`"""
     return f"countries/{code.lower()}/institutions/{body_id}/"

@@ -7,9 +7,10 @@ from typing import Any
 
 from ..data import urls
 from ..data.atlas import Atlas
+from ..data.models import Plan, Source
 from ..data.records import Records
 from .charts import Chart
-from .page import link, mark_acronyms
+from .page import link, mark_acronyms, src_of
 from .related import related_index
 from .render import environment
 
@@ -25,6 +26,8 @@ class SiteBuilder:
         self.env = environment(template_dir)
         self.files: dict[str, bytes] = {}
         self._acronyms: dict[str, dict[str, str]] = {}
+        self.linked_ranges: dict[str, set[tuple[int, int]]] = {}  # plan id → line ranges that pages link to
+        self.env.globals["source_href"] = self.source_href
 
     def render(self, template: str, **context: Any) -> str:
         """Render one page template with shared helpers."""
@@ -39,6 +42,19 @@ class SiteBuilder:
     def with_abbreviations(self, code: str, body: str) -> str:
         """Acronym tooltips on the country's acronyms in the page's data text (never on the page's own labels)."""
         return mark_acronyms(body, self.acronyms(code))
+
+    def source_href(self, plan: Plan, source: Source | None, *texts: str | None) -> Markup | None:
+        """Docs-relative link to the line (or lines) an item is printed on, or None where the source text or the line
+        is not known: `/sources/x/part-2/index.md#L750-L752` (from its line to where its printed text starts)."""
+        text = self.atlas.sources.get(plan.id)
+        line = source.line if source else None
+        if text is None or line is None or not text.has(line):
+            return None
+        first, last = text.span(line, tuple(t for t in texts if t))
+        if last != first:  # the source page gives each linked range an anchor of its own (site/sources.py)
+            self.linked_ranges.setdefault(plan.id, set()).add((first, last))
+        page, anchor = text.href(first, last).split("#")
+        return Markup(f"/{src_of(page)}#{anchor}")
 
     def with_csv(self, chart_list: list[Chart]) -> list[Chart]:
         """Publish each chart's data as CSV beside the site; return the charts."""
