@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from docs_build.render import md_text
+
 from docs_build.site import prepare
 
 from .conftest import ROOT

@@ -78,7 +78,7 @@ def test_expected_result_7_2_and_its_activities_come_from_the_annex_row() -> Non
         "Number of cases with countries outside the SEE region", "Number of study visits"]
     assert [a.ref for a in result.activities] == ["7.2.1", "7.2.2", "7.2.3", "7.2.4"]
     assert [a.slug for a in result.activities] == [None] * 4
-    line = (ROOT.parent / "shared" / "seeds" / plan.source.file).read_text(encoding="utf-8").split("\n")[349]
+    line = (ROOT / "data" / "sources" / f"{PLAN}.txt").read_text(encoding="utf-8").split("\n")[349]
     for activity in result.activities:
         assert activity.source.line == 350
         assert activity.ref in line and activity.text.rstrip(".") in line
@@ -153,8 +153,8 @@ def test_chapter_2_page_renders_cyrillic(built_site: Path) -> None:
 
 def test_institution_pages_list_the_activities_of_their_goals_labelled_as_set_at_goal_level() -> None:
     """Responsible bodies are printed per chapter goal: each body's page lists the goal's activities, with the label."""
-    from docs_build.render import md_text
-    from docs_build.site import prepare
+    from docs_build.site.build import prepare
+    from docs_build.site.render import md_text
 
     site = prepare(ROOT)
     plan = site.atlas.plans[PLAN]
