@@ -1,5 +1,5 @@
 """Reverse fidelity: every reference number printed in a plan's activity tables is in the data, or is listed, with the
-reason, in tests/reverse_fidelity_exceptions.yaml. (test_fidelity.py checks the other way: data text is in the source.)
+reason, in tests/data/reverse_fidelity_exceptions.yaml (test_fidelity.py checks the other way: data text in the source).
 
 The patterns below read the numbers where each source prints them: at the start of a table row, in a heading
 ("Specific Objective 1.1", "Objective 3:"), or in a table cell (North Macedonia's Annex 1 prints several numbers in
@@ -14,14 +14,13 @@ from collections import Counter
 import pytest
 import yaml
 
-from docs_build.atlas import build_atlas
-from docs_build.models import Activity
-from docs_build.walk import walk
-
-from .conftest import ROOT
+from docs_build.data.atlas import build_atlas
+from docs_build.data.models import Activity
+from docs_build.data.walk import walk
+from tests.conftest import ROOT
 
 ATLAS = build_atlas(ROOT / "data")
-EXCEPTIONS_FILE = ROOT / "tests" / "reverse_fidelity_exceptions.yaml"
+EXCEPTIONS_FILE = ROOT / "tests" / "data" / "reverse_fidelity_exceptions.yaml"
 
 # plan id → (first and last line of the activity tables, [(kind of item, pattern whose group 1 is the number)]).
 # A kind is 'activity' (activities and tasks, so that a sub-activity whose activity is lost counts where it is
