@@ -401,7 +401,7 @@ def shares_chart(glances: list) -> Chart:
                     marker={"pattern": {"shape": "/"}},
                     hovertemplate="%{x}: %{y}%<extra>" + label + "</extra>")
                for label, attr, under in SHARES_ABOVE if any(getattr(g, attr) for g in shown)]
-    measures = SHARES + tuple((label, attr) for label, attr, _ in SHARES_ABOVE)
+    measures = SHARES + tuple((label, attr) for label, attr, _ in SHARES_ABOVE if any(getattr(g, attr) for g in shown))
     rows = tuple((g.plan.short_title, label, getattr(g, attr), g.activities, pct(g, attr))
                  for g in shown for label, attr in measures)
     title = "Share of activities with a deadline, a budget figure, an indicator and a lead body"

@@ -27,11 +27,13 @@ class SiteBuilder:
         self.files: dict[str, bytes] = {}
         self._acronyms: dict[str, dict[str, str]] = {}
         self.linked_ranges: dict[str, set[tuple[int, int]]] = {}  # plan id → line ranges that pages link to
-        self.env.globals["source_href"] = self.source_href
 
     def render(self, template: str, **context: Any) -> str:
         """Render one page template with shared helpers."""
-        return self.env.get_template(template).render(link=link, atlas=self.atlas, urls=urls, **context)
+        # source_href goes with each render, not into the environment's globals: environments are shared between
+        # builders (render.environment is cached), and _fields.md.html is imported with context to see it.
+        return self.env.get_template(template).render(link=link, atlas=self.atlas, urls=urls,
+                                                      source_href=self.source_href, **context)
 
     def acronyms(self, code: str) -> dict[str, str]:
         """The country's acronyms and their names; built once."""

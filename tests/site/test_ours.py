@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from docs_build.render import md_text
-
-from docs_build.site import prepare
-
-from .conftest import ROOT
+from docs_build.site.build import prepare
+from docs_build.site.render import md_text
+from tests.conftest import ROOT
 
 SITE = None
 
