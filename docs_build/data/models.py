@@ -234,7 +234,8 @@ class Level(Model):
     label: Text
 
 
-OfficialUrl = Annotated[str, StringConstraints(pattern=r"^https://[a-z0-9.-]+\.[a-z]{2,}/[^\s<>\"']*$", max_length=500)]
+OFFICIAL_URL = r"^https://[a-z0-9.-]+\.[a-z]{2,}/[^\s<>\"'()\[\]]*$"  # no sign that would end a Markdown link
+OfficialUrl = Annotated[str, StringConstraints(pattern=OFFICIAL_URL, max_length=500)]
 
 
 class SourceDocument(Model):
