@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from ..data import urls
 from ..data.atlas import Atlas
 from ..data.models import Plan, Source

@@ -153,12 +153,13 @@ def test_chapter_2_page_renders_cyrillic(built_site: Path) -> None:
 
 def test_institution_pages_list_the_activities_of_their_goals_labelled_as_set_at_goal_level() -> None:
     """Responsible bodies are printed per chapter goal: each body's page lists the goal's activities, with the label."""
+    from html import escape
+
     from docs_build.site.build import prepare
-    from docs_build.site.render import md_text
 
     site = prepare(ROOT)
     plan = site.atlas.plans[PLAN]
-    pages = {p.src: p.content for p in site.pages}
+    pages = {p.src: p.content.replace("\x0e", "").replace("\x0f", "") for p in site.pages}  # data-run marks
     checked = 0
     for pillar in plan.pillars:
         goal = pillar.objectives[0]
@@ -168,11 +169,11 @@ def test_institution_pages_list_the_activities_of_their_goals_labelled_as_set_at
             for node in activities:
                 assert node.item.responsible is None  # never copied into the activity's own printed field
                 assert f"/plans/{PLAN}/{pillar.id}/{node.key}/index.md" in page, (body, node.key)
-            assert md_text(f"set for Goal {goal.ref} (printed at goal level)") in page, body
+            assert escape(f"set for Goal {goal.ref} (printed at goal level)") in page, body
             checked += 1
     assert checked >= 7
     mlsp = pages["countries/mk/institutions/mlsp/index.md"]
     assert "## Leads, as set at a higher level (" in mlsp
     activity = pages[f"plans/{PLAN}/assistance-and-protection/5-1-1/index.md"]
     assert "Responsible <span class=\"atlas-above\">(set above)</span>" in activity
-    assert md_text("set for Goal 5 (printed at goal level)") in activity
+    assert escape("set for Goal 5 (printed at goal level)") in activity
