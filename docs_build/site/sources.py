@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from ..data import urls
 from .context import SiteBuilder
-from .page import Page, front_matter, src_of
+from .page import EXCLUDED, Page, front_matter, src_of
 
 
 def _by_start(ranges: set[tuple[int, int]]) -> dict[int, list[int]]:
@@ -32,6 +32,6 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
                                   ranges=_by_start(builder.linked_ranges.get(plan_id, set())),
                                   txt=txt, link_file=lambda path: Markup("/" + path))
             title = f"Source text: {plan.short_title}" + (f", lines {first}–{last}" if len(text.parts) > 1 else "")
-            out.append(Page(src_of(url), front_matter(title, plan.source.title, search_exclude=True) + body,
+            out.append(Page(src_of(url), front_matter(title, plan.source.title, EXCLUDED) + body,
                             in_nav=False))
     return out
