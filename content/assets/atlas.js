@@ -282,6 +282,24 @@
       delete d.dataset.printOpened;
     });
   });
+  /** On a source text page, highlight the lines named in the address: #L750 or #L750-L752 (one item's lines). */
+  function highlightLines() {
+    var source = document.querySelector(".atlas-source");
+    if (!source) return;
+    source.querySelectorAll(".atlas-hl").forEach(function (line) { line.classList.remove("atlas-hl"); });
+    var match = /^#L(\d+)(?:-L(\d+))?$/.exec(location.hash);
+    if (!match) return;
+    var first = +match[1], last = match[2] ? +match[2] : first, shown = null;
+    for (var n = first; n <= last && n - first < 500; n++) {
+      var line = document.getElementById("L" + n);
+      if (line) {
+        line.classList.add("atlas-hl");
+        shown = shown || line;
+      }
+    }
+    if (shown && match[2]) shown.scrollIntoView({ block: "center" });
+  }
+  window.addEventListener("hashchange", highlightLines);
 
   /** Search: the header button and the keys / and s open the dialog of search.js, loaded then and not before;
       arriving from a search result (?pagefind-highlight=…), the words found are marked on the page. */
@@ -314,6 +332,7 @@
 
   function setup() {
     printing();
+    highlightLines();
     searchBoot();
     searchHighlight();
     copying();

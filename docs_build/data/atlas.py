@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 
 from . import urls
@@ -12,6 +13,7 @@ from .loader import Loaded, load_dataset
 from .models import Country, Institution, Instrument, Law, Plan, Redirect, Theme
 from .problems import DataError, Problem, quote
 from .redirects import addresses
+from .sources import SourceText, load_sources
 from .xref import check
 
 DATA_ENV = "PLAN_ATLAS_DATA"
@@ -33,6 +35,7 @@ class Atlas:
     themes: dict[str, Theme]
     plans: dict[str, Plan]
     redirects: list[Redirect]
+    sources: dict[str, SourceText] = dataclass_field(default_factory=dict)  # plan id → its source text, where shipped
 
     def plans_of(self, code: str) -> list[Plan]:
         """Plans of one country, oldest first."""
@@ -72,6 +75,7 @@ def build_atlas(data_dir: Path) -> Atlas:
         themes={t.id: t for t in dataset.themes.model.themes} if dataset.themes else {},
         plans=ordered,
         redirects=redirects,
+        sources=load_sources(data_dir, list(ordered)),
     )
 
 

@@ -104,6 +104,10 @@ class Amount(Model):
     currency: CurrencyCode = Field(description="ISO 4217 code, e.g. EUR, RSD, ALL, MKD.")
     year: Year | None = Field(None, description="Budget year the figure is for, where printed.")
     label: Line | None = Field(None, description="What the figure covers, e.g. a task number or funding source.")
+    institution: Slug | None = Field(None, description="Institution id of the body whose budget the figure is charged "
+                                     "to, where the cell names one (our reading of the printed label).")
+    probable_duplicate: bool = Field(False, description="True where a cell prints the same figure twice and this one "
+                                     "is probably a repetition: kept as printed, counted apart in sums.")
 
     @field_validator("currency")
     @classmethod
@@ -215,6 +219,7 @@ class Pillar(Model):
     id: Slug
     ref: Ref | None = Field(None, description="Heading number as printed, e.g. 'V.1'.")
     title: Text
+    title_printed: bool = Field(True, description="False where the title is a label of ours: the source prints none.")
     summary: Text | None = Field(None, description="Markdown, in the project's own words.")
     source: Source | None = None
     notes: list[Text] = []
@@ -229,14 +234,23 @@ class Level(Model):
     label: Text
 
 
-class SourceDocument(Model):
-    """The published document a plan is transcribed from."""
+OFFICIAL_URL = r"^https://[a-z0-9.-]+\.[a-z]{2,}/[^\s<>\"'()\[\]]*$"  # no sign that would end a Markdown link
+OfficialUrl = Annotated[str, StringConstraints(pattern=OFFICIAL_URL, max_length=500)]
 
-    file: Text = Field(description="File name of the plain-text conversion under shared/seeds.")
+
+class SourceDocument(Model):
+    """The published document a plan is transcribed from, and the text conversion the site publishes beside it."""
+
+    file: Text = Field(description="File name of the plain-text conversion as received (the seed set); the text "
+                                   "itself is data/sources/<plan-id>.txt, the same bytes.")
     title: Text = Field(description="Title as printed.")
     description: Text
     language: LangCode = "en"
     original_language: LangCode | None = None
+    url: OfficialUrl | None = Field(None, description="Address of the official document (https), only where certain; "
+                                    "left out rather than guessed.")
+    origin: Text | None = Field(None, description="Where the text conversion comes from.")
+    licence: Text | None = Field(None, description="Licence note of the source text (not the data's licence).")
 
 
 class Section(Model):
@@ -321,6 +335,10 @@ class Plan(Model):
     short_title: Text
     kind: Literal["strategy", "action-plan", "strategy-and-action-plan", "plan-framework"]
     period: Timeframe
+    period_printed: bool = Field(True, description="False where the source prints no period for the plan: `period` is "
+                                 "then inferred (for ordering and the id) and `period_note` says from what.")
+    period_note: Text | None = Field(None, description="Shown instead of the period where none is printed, e.g. "
+                                     "'activities reported for 2018–2019'.")
     action_plan_period: Timeframe | None = None
     date: Text | None = Field(None, description="Date of the document as printed.")
     adopted_by: Text | None = Field(None, description="Adopting or issuing body, as printed.")
@@ -341,6 +359,17 @@ class Plan(Model):
     notes: list[Text] = []
     pillars: list[Pillar] = Field([], description="Filled from the plan's pillar files, in the order listed.")
     pillar_files: list[Text] = Field(description="Pillar files beside plan.yaml, in reading order.")
+
+    @model_validator(mode="after")
+    def _period_note(self) -> Plan:
+        if not self.period_printed and not self.period_note:
+            raise ValueError("a plan whose period is not printed must say in 'period_note' how it is inferred")
+        return self
+
+    @property
+    def period_display(self) -> str:
+        """The period as printed, or 'not printed; ...' with the note where the source prints none."""
+        return self.period.printed if self.period_printed else f"not printed; {self.period_note}"
 
 
 class FormerName(Model):
@@ -415,6 +444,8 @@ class Instrument(Model):
                   "action-plan", "covenant", "decision", "agreement", "other"]
     body: Text = Field(description="Adopting organisation, e.g. 'United Nations', 'Council of Europe'.")
     year: Year | None = None
+    url: OfficialUrl | None = Field(None, description="The instrument's page in its official collection (UN Treaty "
+                                    "Collection, OHCHR, Council of Europe, EUR-Lex, ILO NORMLEX), only where certain.")
     notes: list[Text] = []
 
 

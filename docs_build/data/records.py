@@ -29,6 +29,31 @@ class ObjectiveRecord:
     item: Objective
 
 
+INHERITED_FIELDS = ("responsible", "partners", "timeframe", "budget")
+
+
+@dataclass(frozen=True)
+class Inherited:
+    """A field printed for an objective above the activity (a goal, a chapter), carried down for display, for
+    institution pages, the explorer and comparisons. Never the activity's own printed field."""
+
+    field: str  # one of INHERITED_FIELDS
+    printed: str | None
+    ids: tuple[str, ...]  # institution ids (responsible, partners)
+    end_year: int | None  # last year (timeframe)
+    level: str  # the objective's level key, e.g. 'goal'
+    level_label: str  # as the plan names the level, e.g. 'Goal'
+    ref: str  # the objective's printed number, or its positional key in brackets
+    objective_id: str
+    objective_page: str  # the pillar page that prints the objective
+    objective_anchor: str
+
+    @property
+    def label(self) -> str:
+        """Where the field is printed: 'set for Goal 5 (printed at goal level)'."""
+        return f"set for {self.level_label} {self.ref} (printed at {self.level_label.lower()} level)"
+
+
 @dataclass(frozen=True)
 class ActivityRecord:
     """An activity with everything a comparison, filter or export needs, derived once."""
@@ -61,6 +86,39 @@ class ActivityRecord:
     source_section: str | None
     source_line: int | None
     item: Activity = field(repr=False)
+    inherited: tuple[Inherited, ...] = ()
+
+    def above(self, name: str) -> Inherited | None:
+        """The field as printed for an objective above the activity, where neither it nor its tasks print one."""
+        return next((i for i in self.inherited if i.field == name), None)
+
+    @property
+    def lead_above(self) -> str | None:
+        """The first responsible body printed for an objective above, where the activity names none."""
+        above = self.above("responsible")
+        return above.ids[0] if above and above.ids and not self.responsible_ids else None
+
+    @property
+    def responsible_above(self) -> tuple[str, ...]:
+        """Responsible bodies printed above the activity (empty where the activity names its own)."""
+        above = self.above("responsible")
+        return above.ids if above and not self.responsible_ids else ()
+
+    @property
+    def partners_above(self) -> tuple[str, ...]:
+        """Partners printed above the activity (empty where the activity names its own)."""
+        above = self.above("partners")
+        return above.ids if above and not self.partner_ids else ()
+
+    @property
+    def has_deadline_above(self) -> bool:
+        """No deadline is printed for the activity, but one is printed for an objective above it."""
+        return not self.has_deadline and self.above("timeframe") is not None
+
+    @property
+    def has_lead_above(self) -> bool:
+        """No lead body is printed for the activity, but one is printed and identified for an objective above it."""
+        return not self.has_lead and bool(self.responsible_above)
 
     @property
     def indicator_texts(self) -> tuple[str, ...]:
@@ -93,16 +151,44 @@ class ActivityRecord:
         """A responsible body is named and identified."""
         return bool(self.responsible_ids)
 
-    def budget_totals(self) -> dict[str, Decimal]:
-        """Sum of printed figures per currency (never across currencies)."""
+    def budget_totals(self, include_duplicates: bool = True) -> dict[str, Decimal]:
+        """Sum of printed figures per currency (never across currencies), with or without probable duplicates."""
         totals: dict[str, Decimal] = {}
         for amount in self.amounts:
-            totals[amount.currency] = totals.get(amount.currency, Decimal(0)) + amount.value
+            if include_duplicates or not amount.probable_duplicate:
+                totals[amount.currency] = totals.get(amount.currency, Decimal(0)) + amount.value
         return totals
 
 
 def _unique(values: Iterator[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
+
+
+def _printed(group: object) -> str | None:
+    return getattr(group, "printed", None)
+
+
+def inherited_fields(plan: Plan, pillar_id: str, activity: Activity,
+                     parents: tuple[tuple[Objective, str], ...]) -> tuple[Inherited, ...]:
+    """The fields that neither the activity nor its tasks print, taken from the nearest objective above that does."""
+    labels = {level.key: level.label for level in plan.levels}
+    out = []
+    for name in INHERITED_FIELDS:
+        own = [getattr(activity, name)] + [getattr(t, name) for t in activity.tasks]
+        if any(value is not None for value in own):
+            continue
+        for objective, key in reversed(parents):
+            value = getattr(objective, name)
+            if value is None:
+                continue
+            out.append(Inherited(
+                field=name, printed=_printed(value), ids=tuple(getattr(value, "ids", ())),
+                end_year=getattr(value, "end", None), level=objective.level,
+                level_label=labels.get(objective.level, objective.level), ref=objective.ref or f"[{key}]",
+                objective_id=urls.objective_id(plan.id, pillar_id, objective, key),
+                objective_page=urls.pillar(plan.id, pillar_id), objective_anchor=urls.anchor(objective, key)))
+            break
+    return tuple(out)
 
 
 def activity_record(plan: Plan, pillar_id: str, pillar_title: str, key: str, activity: Activity,
@@ -136,6 +222,7 @@ def activity_record(plan: Plan, pillar_id: str, pillar_title: str, key: str, act
         status=activity.status.value,
         source_section=activity.source.section if activity.source else None,
         source_line=activity.source.line if activity.source else None, item=activity,
+        inherited=inherited_fields(plan, pillar_id, activity, parents),
     )
 
 

@@ -10,7 +10,7 @@ from .models import Activity, Objective
 # Top-level folders the site writes besides plans/ and countries/ (page families, content pages, static files).
 # A retired address (data/redirects.yaml) never lies in one: its page would hide or be hidden by a live one.
 SECTIONS = ("compare/", "explore/", "indicators/", "downloads/", "charts/", "assets/", "search/", "about/",
-            "add-a-plan/", "stylesheets/", "javascripts/", "pagefind/")
+            "add-a-plan/", "stylesheets/", "javascripts/", "pagefind/", "sources/")
 INDEXES = ("plans/", "countries/")
 
 # HTML ids a plan page writes itself (overrides/atlas/plan.md.html), and the prefixes of the ids it writes for
@@ -63,6 +63,11 @@ def objective_id(plan_id: str, pillar_id: str, item: Objective, key: str) -> str
     """Stable objective id: `xk-2011-2014/prevention/objective-1-1` (pillar page + anchor)."""
     return f"{plan_id}/{pillar_id}/{anchor(item, key)}"
 
+
+
+def source(plan_id: str, part: int = 1) -> str:
+    """`sources/xk-2011-2014/`: the plan's source text with numbered lines; `.../part-2/` holds later lines."""
+    return f"sources/{plan_id}/" + ("" if part == 1 else f"part-{part}/")
 
 
 def institution(code: str, body_id: str) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from . import urls
 from .loader import Dataset, Loaded
-from .models import Activity, Bodies, Objective, Plan, Themes
+from .models import Activity, Bodies, Budget, Objective, Plan, Themes
 from .problems import Problem, quote
 from .walk import task_key, walk
 
@@ -164,6 +164,12 @@ def _check_refs(c: Checker, loaded: Loaded, path: tuple, item: object, known: se
                 c.add(loaded, path + (name, "ids", k), "xref.unknown-institution",
                       f"unknown institution of {country} (see data/countries/{country.lower()}/institutions.yaml)",
                       body)
+    budget: Budget | None = getattr(item, "budget", None)
+    for k, amount in enumerate(budget.amounts if budget and known is not None else []):
+        if amount.institution and amount.institution not in known:
+            c.add(loaded, path + ("budget", "amounts", k, "institution"), "xref.unknown-institution",
+                  f"unknown institution of {country} (see data/countries/{country.lower()}/institutions.yaml)",
+                  amount.institution)
     tags: Themes | None = getattr(item, "themes", None)
     if tags and c.dataset.usable("themes.yaml"):
         for sub, theme in [(("primary",), tags.primary)] + [(("secondary", i), t) for i, t in

@@ -81,9 +81,10 @@ PLANS = TableSpec("plans", "Plans", "One row per plan.", (
     _c("title", "string", "Title as printed."),
     _c("short_title", "string", "Short title used on the site."),
     _c("kind", "string", "strategy, action-plan, strategy-and-action-plan or plan-framework."),
-    _c("period_printed", "string", "Period as printed."),
-    _c("start_year", "integer", "First year of the period."),
-    _c("end_year", "integer", "Last year of the period."),
+    _c("period_printed", "string", "Period as printed; empty where the source prints none (see period_note)."),
+    _c("start_year", "integer", "First year of the period (inferred where period_printed is empty)."),
+    _c("end_year", "integer", "Last year of the period (inferred where period_printed is empty)."),
+    _c("period_note", "string", "Where no period is printed: what the years are inferred from."),
     _c("action_plan_period_printed", "string", "Period of the action plan, where the plan prints one apart."),
     _c("date_printed", "string", "Date of the document, as printed."),
     _c("adopted_by", "string", "Adopting or issuing body, as printed."),
@@ -160,6 +161,9 @@ BUDGET_AMOUNTS = TableSpec("budget_amounts", "Budget amounts", "One row per budg
     _c("value", "number", "The figure, a plain decimal."),
     _c("year", "integer", "Budget year of the figure, where printed."),
     _c("label", "string", "What the figure covers, where printed."),
+    _c("institution_id", "string", "Institution id of the body the figure is charged to, where its label names one."),
+    _c("probable_duplicate", "boolean", "true where the cell prints the same figure twice and this one is probably a "
+       "repetition (kept as printed)."),
 ), primary_key=("activity_id", "position"), foreign_keys=(ForeignKey("activity_id", "activities", "activity_id"),))
 
 INSTITUTIONS = TableSpec("institutions", "Institutions", "One row per body of a country's registry; an "
@@ -239,8 +243,9 @@ def plan_rows(records: Records) -> Iterator[Row]:
     for plan in records.atlas.plans.values():
         period, ap, src = plan.period, plan.action_plan_period, plan.source
         yield {"plan_id": plan.id, "country": plan.country.lower(), "title": plan.title,
-               "short_title": plan.short_title, "kind": plan.kind, "period_printed": period.printed,
-               "start_year": period.start, "end_year": period.end,
+               "short_title": plan.short_title, "kind": plan.kind,
+               "period_printed": period.printed if plan.period_printed else None,
+               "start_year": period.start, "end_year": period.end, "period_note": plan.period_note,
                "action_plan_period_printed": ap.printed if ap else None, "date_printed": plan.date,
                "adopted_by": plan.adopted_by, "adopted_by_id": plan.adopted_by_id, "source_title": src.title,
                "source_language": src.language, "original_language": src.original_language,
@@ -304,7 +309,8 @@ def budget_rows(records: Records) -> Iterator[Row]:
         figures = [(task, amount) for task, budget in _budgets(r) for amount in budget.amounts]
         for position, (task, a) in enumerate(figures, 1):
             yield {"activity_id": r.id, "position": position, "task": task, "currency": a.currency,
-                   "value": a.value, "year": a.year, "label": a.label}
+                   "value": a.value, "year": a.year, "label": a.label, "institution_id": a.institution,
+                   "probable_duplicate": a.probable_duplicate}
 
 
 def institution_rows(records: Records) -> Iterator[Row]:

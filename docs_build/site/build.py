@@ -8,7 +8,7 @@ from typing import Any
 
 from ..data import urls
 from ..data.atlas import Atlas, build_atlas, data_dir
-from . import compare, countries, downloads, explorer, indicators, meta, plans, preview, redirects
+from . import compare, countries, downloads, explorer, indicators, meta, plans, preview, redirects, sources
 from .context import SiteBuilder
 from .page import Page, src_of
 from .render import title_text
@@ -42,6 +42,7 @@ def pages(builder: SiteBuilder) -> list[Page]:
     out.extend(compare.site_pages(builder))
     out.extend(indicators.site_pages(builder))
     out.extend(explorer.site_pages(builder))
+    out.extend(sources.site_pages(builder))  # after every page that links to a source line
     redirects.add_redirect_pages(builder)
     out.extend(downloads.site_pages(builder))
     builder.files.update(preview.previews(builder.atlas, builder.records))

@@ -248,9 +248,12 @@ def activities_by_deadline(plan: Plan, records: Records) -> Chart:
     counts = Counter(r.end_year for r in acts if r.end_year)
     years = sorted(counts)
     undated = sum(1 for r in acts if not r.end_year)
+    above = sum(r.has_deadline_above for r in acts)
     title = "Activities by deadline year"
     caption = _source(plan, f"action plan; the last year of each activity's printed timeframe or deadline "
-                      f"({undated} of {len(acts)} activities print none)")
+                      f"({undated} of {len(acts)} activities print none"
+                      + (f"; for {above} of them the plan prints one at a higher level, a goal or objective)"
+                         if above else ")"))
     return Chart(urls.plan_chart(plan.id, "activities-by-deadline"), title, caption,
                  _figure([_bar(x=[str(y) for y in years], y=[counts[y] for y in years],
                                  hovertemplate="%{x}: %{y}<extra></extra>")], title,
@@ -260,18 +263,27 @@ def activities_by_deadline(plan: Plan, records: Records) -> Chart:
 
 
 def lead_bodies(plan: Plan, records: Records, atlas: Atlas) -> Chart:
-    """The bodies that lead the most activities (the first responsible body named)."""
-    counts = Counter(r.lead for r in records.activities[plan.id] if r.lead)
-    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_BODIES]
+    """The bodies that lead the most activities (the first responsible body named), printed for the activity or,
+    hatched, for a goal or objective above it."""
+    acts = records.activities[plan.id]
+    own = Counter(r.lead for r in acts if r.lead)
+    above = Counter(r.lead_above for r in acts if r.lead_above)
+    top = sorted((own + above).items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_BODIES]
     bodies = atlas.institutions[plan.country.lower()]
     labels = [(bodies[b].acronyms[0] + " – " if bodies[b].acronyms else "") + bodies[b].name for b, _ in top]
-    values = [n for _, n in top]
+    traces = [_bar(name="printed for the activity", x=[own[b] for b, _ in top], y=_ts(labels), orientation="h",
+                   hovertemplate="%{y}: %{x}<extra>printed for the activity</extra>")]
+    if above:
+        traces.append(_bar(name="printed at a higher level (goal, objective)", x=[above[b] for b, _ in top],
+                           y=_ts(labels), orientation="h", marker={"pattern": {"shape": "/"}},
+                           hovertemplate="%{y}: %{x}<extra>printed at a higher level</extra>"))
     title = f"Bodies leading the most activities (top {len(top)})"
     return Chart(urls.plan_chart(plan.id, "lead-bodies"), title,
-                 _source(plan, "action plan; the lead is the first responsible body printed for an activity"),
-                 _figure([_bar(x=values, y=_ts(labels), orientation="h", hovertemplate="%{y}: %{x}<extra></extra>")],
-                         title, **_bar_layout(True, len(labels))),
-                 ("body", "activities led"), tuple(zip(labels, values, strict=True)))
+                 _source(plan, "action plan; the lead is the first responsible body printed for an activity, or "
+                         "(hatched) for the goal or objective above it where the plan prints it there"),
+                 _figure(traces, title, barmode="stack", **_bar_layout(True, len(labels))),
+                 ("body", "activities led (printed for the activity)", "activities led (printed at a higher level)"),
+                 tuple((label, own[b], above[b]) for label, (b, _) in zip(labels, top, strict=True)))
 
 
 def plan_charts(plan: Plan, records: Records, atlas: Atlas) -> list[Chart]:
@@ -281,7 +293,7 @@ def plan_charts(plan: Plan, records: Records, atlas: Atlas) -> list[Chart]:
     charts += budget_per_year(plan, records) + budget_table_charts(plan)
     if any(r.end_year for r in records.activities[plan.id]):
         charts.append(activities_by_deadline(plan, records))
-    if any(r.lead for r in records.activities[plan.id]):
+    if any(r.lead or r.lead_above for r in records.activities[plan.id]):
         charts.append(lead_bodies(plan, records, atlas))
     return [c for c in charts if c.rows]
 
@@ -327,7 +339,7 @@ def indicator_chart(plan: Plan, figures: list[Figure] | None = None) -> Chart | 
                  for f in figures)
     return Chart(urls.plan_chart(plan.id, "indicators"), title,
                  _source(plan, "the targets and figures as printed (see the table for where each is printed); "
-                         "each bar has its own unit"),
+                         "each bar has its own unit; the bar labels are ours (by Plan Atlas)"),
                  _figure(traces, title, barmode="group", **_bar_layout(True, len(figures))),
                  ("indicator", "kind", "value", "unit", "year or date", "where printed"), rows)
 
@@ -340,11 +352,16 @@ def periods_timeline(atlas: Atlas) -> Chart:
     """Every plan's period (and action plan period) on one timeline."""
     plans = list(atlas.plans.values())
     dated = [p for p in plans if p.period.start and p.period.end]
-    traces = [_bar(name="plan period", orientation="h", y=_ts([p.short_title for p in dated]),
-                     base=[p.period.start for p in dated],
-                     x=[p.period.end - p.period.start + 1 for p in dated],
-                     customdata=_ts([p.period.printed for p in dated]),
-                     hovertemplate="%{y}: %{customdata}<extra></extra>")]
+    traces = []
+    for name, group in (("plan period", [p for p in dated if p.period_printed]),
+                        ("period not printed: years of the reported activities", [p for p in dated
+                                                                                  if not p.period_printed])):
+        if group:
+            traces.append(_bar(name=name, orientation="h", y=_ts([p.short_title for p in group]),
+                               base=[p.period.start for p in group],
+                               x=[p.period.end - p.period.start + 1 for p in group],
+                               customdata=_ts([p.period_display for p in group]),
+                               hovertemplate="%{y}: %{customdata}<extra></extra>"))
     with_ap = [p for p in dated if p.action_plan_period and p.action_plan_period.start and p.action_plan_period.end]
     if with_ap:
         traces.append(_bar(name="action plan period", orientation="h", y=_ts([p.short_title for p in with_ap]),
@@ -353,9 +370,10 @@ def periods_timeline(atlas: Atlas) -> Chart:
                              customdata=_ts([p.action_plan_period.printed for p in with_ap]),
                              hovertemplate="%{y}: action plan %{customdata}<extra></extra>"))
     title = "Plan periods"
-    rows = tuple((p.short_title, p.period.start, p.period.end, p.period.printed,
+    rows = tuple((p.short_title, p.period.start, p.period.end, p.period_display,
                   p.action_plan_period.printed if p.action_plan_period else None) for p in dated)
-    return Chart("plans-periods", title, "Source: the period printed on each plan's title page or in its text.",
+    return Chart("plans-periods", title, "Source: the period printed on each plan's title page or in its text; "
+                 "where a plan prints none, the years of the activities its document reports (marked as such).",
                  _figure(traces, title, barmode="overlay", xaxis={"title": {"text": "year"}, "dtick": 1},
                          **{k: v for k, v in _bar_layout(True, len(dated)).items() if k != "margin"},
                          margin={"l": 180, "r": 20, "t": 50, "b": 40}),
@@ -364,18 +382,32 @@ def periods_timeline(atlas: Atlas) -> Chart:
 
 SHARES = (("with a deadline", "with_deadline"), ("with a budget figure", "with_budget"),
           ("with a measurable indicator", "with_indicator"), ("with a named lead body", "with_lead"))
+# Shares printed for a goal or objective above the activity, drawn on top of the bar of the same measure.
+SHARES_ABOVE = (("deadline printed at a higher level (goal, objective)", "with_deadline_above", "with_deadline"),
+                ("lead body printed at a higher level (goal, objective)", "with_lead_above", "with_lead"))
 
 
 def shares_chart(glances: list) -> Chart:
     """The shares of each plan's activities with a deadline, a budget figure, an indicator and a lead body."""
     shown = [g for g in glances if g.activities]
-    traces = [_bar(name=label, x=_ts([g.plan.short_title for g in shown]),
-                     y=[round(100 * getattr(g, attr) / g.activities, 1) for g in shown],
-                     hovertemplate="%{x}: %{y}%<extra>" + label + "</extra>") for label, attr in SHARES]
-    rows = tuple((g.plan.short_title, label, getattr(g, attr), g.activities,
-                  round(100 * getattr(g, attr) / g.activities, 1)) for g in shown for label, attr in SHARES)
+    def pct(g: object, attr: str) -> float:
+        return round(100 * getattr(g, attr) / g.activities, 1)
+
+    traces = [_bar(name=label, x=_ts([g.plan.short_title for g in shown]), offsetgroup=attr,
+                   y=[pct(g, attr) for g in shown],
+                   hovertemplate="%{x}: %{y}%<extra>" + label + "</extra>") for label, attr in SHARES]
+    traces += [_bar(name=label, x=_ts([g.plan.short_title for g in shown]), offsetgroup=under,
+                    base=[pct(g, under) for g in shown], y=[pct(g, attr) for g in shown],
+                    marker={"pattern": {"shape": "/"}},
+                    hovertemplate="%{x}: %{y}%<extra>" + label + "</extra>")
+               for label, attr, under in SHARES_ABOVE if any(getattr(g, attr) for g in shown)]
+    measures = SHARES + tuple((label, attr) for label, attr, _ in SHARES_ABOVE if any(getattr(g, attr) for g in shown))
+    rows = tuple((g.plan.short_title, label, getattr(g, attr), g.activities, pct(g, attr))
+                 for g in shown for label, attr in measures)
     title = "Share of activities with a deadline, a budget figure, an indicator and a lead body"
-    return Chart("plans-shares", title, "Source: every activity of every plan, as transcribed (see the table above).",
+    return Chart("plans-shares", title, "Source: every activity of every plan, as transcribed (see the table above). "
+                 "Hatched: printed only for a goal or objective above the activity, not for the activity; the rest "
+                 "of each bar up to 100% is not printed.",
                  _figure(traces, title, barmode="group", yaxis={"title": {"text": "% of activities"},
                                                                 "range": [0, 100]},
                          height=380, legend={"orientation": "h", "y": -0.25}),

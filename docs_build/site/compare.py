@@ -30,7 +30,10 @@ class Glance:
     with_budget: int
     with_indicator: int
     with_lead: int
+    with_deadline_above: int  # no deadline printed for the activity, one printed for a goal or objective above
+    with_lead_above: int  # no lead body printed for the activity, one printed for a goal or objective above
     budget_sums: tuple[tuple[str, Decimal], ...]  # (currency, sum of the amounts printed for activities and tasks)
+    budget_sums_unique: tuple[tuple[str, Decimal], ...]  # the same without figures flagged as probable duplicates
     budget_tables: int
 
     def share(self, count: int) -> float | None:
@@ -42,12 +45,16 @@ def glance(plan: Plan, records: Records) -> Glance:
     """Counts and shares of one plan."""
     acts = records.activities[plan.id]
     sums: dict[str, Decimal] = defaultdict(Decimal)
+    unique: dict[str, Decimal] = defaultdict(Decimal)
     for amount in (amount for a in acts for amount in a.amounts):
         sums[amount.currency] += amount.value
+        if not amount.probable_duplicate:
+            unique[amount.currency] += amount.value
     return Glance(plan, len(plan.pillars), len(records.objectives[plan.id]), len(acts),
                   sum(a.has_deadline for a in acts), sum(a.has_budget for a in acts),
                   sum(a.has_indicator for a in acts), sum(a.has_lead for a in acts),
-                  tuple(sorted(sums.items())), len(plan.budget_tables))
+                  sum(a.has_deadline_above for a in acts), sum(a.has_lead_above for a in acts),
+                  tuple(sorted(sums.items())), tuple(sorted(unique.items())), len(plan.budget_tables))
 
 
 def counts_for(theme: Theme, record: ActivityRecord) -> bool:
@@ -111,9 +118,16 @@ def lead_kinds(records: Records) -> dict[str, dict[str, int]]:
     return {kind: row for kind, row in matrix.items() if any(row.values())}
 
 
+ROLES = (("lead", "Leads"), ("responsible", "Shares responsibility for"), ("partner", "Partner in"),
+         ("lead-above", "Leads, as set at a higher level"),
+         ("responsible-above", "Shares responsibility, as set at a higher level"),
+         ("partner-above", "Partner, as set at a higher level"))
+
+
 def institution_roles(records: Records, code: str, body: str) -> dict[str, list[ActivityRecord]]:
-    """The activities of one body: as lead, as another responsible body, as partner."""
-    roles: dict[str, list[ActivityRecord]] = {"lead": [], "responsible": [], "partner": []}
+    """The activities of one body: as lead, as another responsible body, as partner; then the same roles where the
+    plan prints them for a goal or objective above the activity (each activity keeps the label of where)."""
+    roles: dict[str, list[ActivityRecord]] = {role: [] for role, _ in ROLES}
     for plan in records.atlas.plans_of(code):
         for record in records.activities[plan.id]:
             if record.lead == body:
@@ -122,6 +136,12 @@ def institution_roles(records: Records, code: str, body: str) -> dict[str, list[
                 roles["responsible"].append(record)
             elif body in record.partner_ids:
                 roles["partner"].append(record)
+            elif record.lead_above == body:
+                roles["lead-above"].append(record)
+            elif body in record.responsible_above:
+                roles["responsible-above"].append(record)
+            elif body in record.partners_above:
+                roles["partner-above"].append(record)
     return roles
 
 
@@ -176,5 +196,5 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
                             search=Search("institution", meta={"title": body.name, "acronym": ", ".join(body.acronyms),
                                                                 "country": country},
                                           filters={"country": [country]}),
-                            roles=institution_roles(records, code, body.id)))
+                            roles=institution_roles(records, code, body.id), role_labels=ROLES))
     return out

@@ -38,12 +38,19 @@ class Involvement:
 def goal_level(record: ActivityRecord) -> tuple[Involvement, ...]:
     """Bodies printed for a goal or chapter above the activity (issue 18 carries them down in data/records.py).
 
-    Hook: until ActivityRecord carries them this returns nothing. Once it does, map each inherited body to
-    Involvement(body id, "lead" | "shares" | "partner", label of the goal it was printed for, e.g. "Goal 5");
-    the explorer then counts them in the body filter and labels them "set at goal level" (tests/site/test_explorer.py).
+    Each inherited body becomes Involvement(body id, "lead" | "shares" | "partner", the goal it was printed for, e.g.
+    "Goal 5"); the explorer counts them in the body filter and labels them "set at goal level".
     """
-    inherited = getattr(record, "goal_bodies", ())
-    return tuple(Involvement(b.body, b.role, b.goal) for b in inherited)
+    out: list[Involvement] = []
+    if record.responsible_above:
+        above = record.above("responsible")
+        goal = f"{above.level_label} {above.ref}"
+        out += [Involvement(b, "lead" if i == 0 else "shares", goal) for i, b in enumerate(above.ids)]
+    if record.partners_above:
+        above = record.above("partners")
+        named = {i.body for i in out}
+        out += [Involvement(b, "partner", f"{above.level_label} {above.ref}") for b in above.ids if b not in named]
+    return tuple(out)
 
 
 def involvements(record: ActivityRecord) -> tuple[Involvement, ...]:

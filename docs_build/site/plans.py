@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from markupsafe import Markup
 
-from ..data import urls
+from ..data import budgets, urls
 from ..data.models import Activity, Objective, Pillar, Plan, Status, Task
 from ..data.records import ActivityRecord, Records
 from ..data.walk import Node, task_key, walk
@@ -166,6 +166,11 @@ def plan_pages(builder: SiteBuilder, plan: Plan) -> list[Page]:
         summary=prose(plan.summary, acronyms), figures=figures, status_known=known,
         rows=rows if len(rows) <= MAX_PLAN_ROWS else [],
         sections=[(s, prose(s.body, acronyms)) for s in plan.overview],
+        comparisons={t.id: budgets.compare_table(plan, builder.records, t)
+                     for t in budgets.comparable_tables(plan, builder.records)},
+        sums=(budgets.sums(a for r in builder.records.activities[plan.id] for a in r.amounts),
+              budgets.sums((a for r in builder.records.activities[plan.id] for a in r.amounts),
+                           include_duplicates=False)),
     )
     jsonld = meta.plan_jsonld(plan, country, builder.site_url, len(rows))
     out = [Page(src_of(urls.plan(plan.id)),
@@ -220,6 +225,7 @@ def activity_page(builder: SiteBuilder, plan: Plan, pillar: Pillar, view: ItemVi
     code = plan.country.lower()
     record = builder.records.by_id[str(view.id)]
     body = builder.render("activity.md.html", plan=plan, pillar=pillar, view=view, here=record.url,
+                          inherited=record.inherited,
                           country=builder.atlas.countries[code], page_url=record.url, with_status=with_status,
                           heading=shorten(view.item.text, 120),
                           cite=cite_activity(plan, record, builder.site_url), related=builder.related[record.id])

@@ -141,7 +141,13 @@ def environment(template_dir: Path) -> jinja2.Environment:
     env.globals["rel"] = rel
     env.filters["budget_years"] = budget_years
     env.filters["code_spans"] = code_spans
+    env.filters["source_line"] = source_line
     return env
+
+
+def source_line(line: str) -> Markup:
+    """A line of a source text for a raw HTML block: HTML-escaped, its spacing and signs kept as printed."""
+    return Markup(html.escape(line, quote=False)) if line else Markup("&#8203;")
 
 
 def rel(here: str, target: str) -> Markup:

@@ -20,6 +20,8 @@ PAGES = [
     "/", "/countries/xk/", "/plans/xk-2011-2014/", "/plans/rs-2017-2022/", "/plans/xk-2011-2014/prevention/",
     ACTIVITY, "/compare/", "/compare/themes/", "/compare/themes/children/", "/compare/legal/",
     "/compare/institutions/", "/explore/", "/indicators/mk-2009-2012/", "/downloads/",
+    "/sources/mk-2009-2012/", "/countries/mk/institutions/mlsp/",
+    "/plans/mk-2009-2012/coordination-and-international-cooperation/7-2-1/",
 ]
 BLOCKING = ("critical", "serious")
 

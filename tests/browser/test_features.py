@@ -25,6 +25,7 @@ EVERY_KIND_OF_PAGE = [
     "/plans/rs-2017-2022/partnership/1-1/", "/compare/", "/compare/themes/", "/compare/themes/children/",
     "/compare/legal/", "/compare/legal/palermo-protocol/", "/compare/institutions/", "/explore/",
     "/explore/page-2/", "/indicators/", "/indicators/mk-2009-2012/", "/downloads/", "/about/", "/add-a-plan/",
+    "/sources/xk-2011-2014/", "/sources/xk-2011-2014/part-2/", "/countries/mk/institutions/mlsp/",
 ]
 
 
@@ -208,3 +209,17 @@ def test_a_query_without_accents_highlights_the_word_as_printed(page: Page) -> N
     links = _search(page, "Brnabic")
     result = links.filter(has=page.locator("mark", has_text="Brnabić")).first
     _expect(result).to_be_visible()
+
+
+def test_an_items_source_link_opens_its_lines_highlighted(page: Page) -> None:
+    """From an activity, "as printed, line N" opens the source text at that line; a range is highlighted whole."""
+    page.goto("/plans/mk-2009-2012/coordination-and-international-cooperation/7-2-1/")
+    page.get_by_role("link", name="as printed, line 350").click()
+    page.wait_for_url(re.compile(r"/sources/mk-2009-2012/#L350$"))
+    _expect(page.locator("#L350")).to_contain_text("7.2.1. Adopting bilateral")
+    _expect(page.locator("#L350")).to_be_in_viewport()
+    page.goto("/sources/al-2018-2019-economic-exploitation/#L177-L179")
+    for n in (177, 178, 179):
+        _expect(page.locator(f"#L{n}")).to_have_class(re.compile("atlas-hl"))
+    _expect(page.locator("#L180")).not_to_have_class(re.compile("atlas-hl"))
+    _expect(page.locator("#L179")).to_be_in_viewport()

@@ -15,10 +15,10 @@ PLAN = "mk-2009-2012"
 CYRILLIC = "Извршено пилот тестирање за валидација на изготвените инструменти"
 
 # Counted in shared/seeds/000_f02f432639eabaa9.txt: goals, expected results and activities per chapter.
-# Annex 1 table (lines 283-349): numbered results 2/3/5/4/3/3/1 (21) and activities 5/8/10/7/8/7/3 (48), counted with
-# grep on the "N.N." and "N.N.N" numbers. Narrative (lines 55-269): bullets under EXPECTED RESULTS and ACTIVITIES,
-# 2/3/5/4/3/3/2 (22) and 5/8/10/7/8/7/7 (52) (chapter 1 also has 8 bullets of proposed amendments after its
-# activities). They agree one for one except chapter 7, where the Annex is cut off after row 7.1.
+# Annex 1 table (lines 283-350; line 350 has no final newline, so `wc -l` counts 349): numbered results
+# 2/3/5/4/3/3/2 (22) and activities 5/8/10/7/8/7/7 (52), counted with grep on the "N.N." and "N.N.N" numbers.
+# Narrative (lines 55-269): bullets under EXPECTED RESULTS and ACTIVITIES, 2/3/5/4/3/3/2 (22) and 5/8/10/7/8/7/7 (52)
+# (chapter 1 also has 8 bullets of proposed amendments after its activities). They agree one for one.
 COUNTS = {
     "legal-reforms": (1, 2, 5),
     "assessment-of-the-situation": (1, 3, 8),
@@ -65,8 +65,26 @@ def test_goals_results_and_activities_per_chapter() -> None:
         assert (kinds["goal"], kinds["result"], kinds["activity"]) == COUNTS[pillar.id], pillar.id
     activities = [n.item for n in nodes(plan) if isinstance(n.item, Activity)]
     assert len(activities) == 52
-    assert sum(1 for a in activities if a.ref) == 48  # numbered in Annex 1
-    assert [a.slug for a in activities if not a.ref] == ["7-2-1", "7-2-2", "7-2-3", "7-2-4"]
+    assert all(a.ref for a in activities)  # every activity is numbered in Annex 1
+
+
+def test_expected_result_7_2_and_its_activities_come_from_the_annex_row() -> None:
+    """The last line of the source (350) prints 7.2 and 7.2.1-7.2.4 with their indicators: none is a gap."""
+    plan, _ = plan_and_atlas()
+    result = find(plan, "7.2")
+    assert result.source.line == 350 and not result.gaps
+    assert [i.text for i in result.indicators] == [
+        "Number of agreements", "Number of meetings for exchange of information",
+        "Number of cases with countries outside the SEE region", "Number of study visits"]
+    assert [a.ref for a in result.activities] == ["7.2.1", "7.2.2", "7.2.3", "7.2.4"]
+    assert [a.slug for a in result.activities] == [None] * 4
+    line = (ROOT / "data" / "sources" / f"{PLAN}.txt").read_text(encoding="utf-8").split("\n")[349]
+    for activity in result.activities:
+        assert activity.source.line == 350
+        assert activity.ref in line and activity.text.rstrip(".") in line
+        assert not any("cut off" in n for n in activity.notes)
+    chapter = plan.pillars[-1]
+    assert not chapter.gaps and not any("cut off" in n for n in chapter.notes + plan.notes)
 
 
 def test_every_item_is_located_and_tagged() -> None:
@@ -131,3 +149,31 @@ def test_chapter_2_page_renders_cyrillic(built_site: Path) -> None:
     html = page.read_text(encoding="utf-8")
     assert f'<span lang="mk">Testing {CYRILLIC}</span>' in html
     assert (built_site / "countries/mk/index.html").is_file()
+
+
+def test_institution_pages_list_the_activities_of_their_goals_labelled_as_set_at_goal_level() -> None:
+    """Responsible bodies are printed per chapter goal: each body's page lists the goal's activities, with the label."""
+    from html import escape
+
+    from docs_build.site.build import prepare
+
+    site = prepare(ROOT)
+    plan = site.atlas.plans[PLAN]
+    pages = {p.src: p.content.replace("\x0e", "").replace("\x0f", "") for p in site.pages}  # data-run marks
+    checked = 0
+    for pillar in plan.pillars:
+        goal = pillar.objectives[0]
+        activities = [n for n in walk(pillar) if isinstance(n.item, Activity)]
+        for body in goal.responsible.ids:
+            page = pages[f"countries/mk/institutions/{body}/index.md"]
+            for node in activities:
+                assert node.item.responsible is None  # never copied into the activity's own printed field
+                assert f"/plans/{PLAN}/{pillar.id}/{node.key}/index.md" in page, (body, node.key)
+            assert escape(f"set for Goal {goal.ref} (printed at goal level)") in page, body
+            checked += 1
+    assert checked >= 7
+    mlsp = pages["countries/mk/institutions/mlsp/index.md"]
+    assert "## Leads, as set at a higher level (" in mlsp
+    activity = pages[f"plans/{PLAN}/assistance-and-protection/5-1-1/index.md"]
+    assert "Responsible <span class=\"atlas-above\">(set above)</span>" in activity
+    assert escape("set for Goal 5 (printed at goal level)") in activity

@@ -61,12 +61,12 @@ def test_each_role_counts_the_activities_of_the_institution_page(body: str) -> N
     index = [b["id"] for b in d["bodies"]].index(body)
     code, _, key = body.partition("/")
     expected = {role: [r.url for r in rows] for role, rows in institution_roles(records(), code, key).items()}
-    found: dict[str, list[str]] = {"lead": [], "responsible": [], "partner": []}
+    found: dict[str, list[str]] = {role: [] for role in expected}
     names = {0: "lead", 1: "responsible", 2: "partner"}
     for row in d["rows"]:
         for entry in row["b"]:
-            if entry[0] == index:
-                found[names[entry[1]]].append(row["u"])
+            if entry[0] == index:  # an entry with a goal was printed above the activity (issue 18)
+                found[names[entry[1]] + ("-above" if len(entry) > 2 else "")].append(row["u"])
     assert found == expected
     assert sum(map(len, found.values())), "the body is named somewhere, so the test tests something"
 
