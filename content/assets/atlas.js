@@ -56,7 +56,7 @@
 
     function apply() {
       var on = boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
-      document.querySelectorAll(".atlas-compare table").forEach(function (table) {
+      document.querySelectorAll(".atlas-compare table, .atlas-matrix table").forEach(function (table) {
         var hide = [];
         table.querySelectorAll("thead th").forEach(function (th, i) {
           var plan = th.querySelector("[data-plan]");
@@ -72,10 +72,36 @@
       var url = new URL(location.href);
       url.search = on.length === all.length ? "" : "?plans=" + on.join(",");
       history.replaceState(history.state, "", url.href);
+      clamps();
     }
     form.addEventListener("change", apply);
     apply();
   }
+
+  /** Long texts in comparison cells show their first lines; a "more" button shows the rest. A button shows only where
+      the text is cut at the current width (measured again when the window or the chosen plans change). */
+  function clamps() {
+    var matrices = document.querySelectorAll(".atlas-matrix");
+    if (!matrices.length) return;
+    matrices.forEach(function (matrix) { matrix.classList.add("atlas-clamped"); });
+    document.querySelectorAll(".atlas-matrix .atlas-more-toggle").forEach(function (button) {
+      var text = button.previousElementSibling;
+      if (!button.dataset.atlasMore) {
+        button.dataset.atlasMore = "1";
+        button.addEventListener("click", function () {
+          var open = text.classList.toggle("atlas-open");
+          button.textContent = open ? "less" : "more";
+          button.setAttribute("aria-expanded", String(open));
+        });
+      }
+      if (!text.classList.contains("atlas-open")) button.hidden = text.scrollHeight <= text.clientHeight + 1;
+    });
+  }
+  var resizing;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(clamps, 150);
+  });
 
   /** Site colours of the current palette (light or dark), read from Material's CSS variables. */
   function palette() {
@@ -261,6 +287,7 @@
     searchBoot();
     searchHighlight();
     copying();
+    clamps();
     picker();
     sortable();
     charts();
