@@ -111,6 +111,39 @@
              font: get("--md-text-font-family") || "sans-serif" };
   }
 
+  /** Unique category names of a figure's traces along one axis ("x" or "y"). */
+  function categories(data, axis) {
+    var seen = [];
+    data.forEach(function (trace) {
+      (trace[axis] || []).forEach(function (v) { if (typeof v === "string" && seen.indexOf(v) < 0) seen.push(v); });
+    });
+    return seen;
+  }
+
+  /** The layout for the chart's width. The title is the figure caption's (under the chart), so plotly.js draws none
+      and the legend sits above the plot where the title was. Below 600 px: at most 4 value ticks, category names cut to
+      26 characters (the full name is in the tooltip and the table), and upright plan names under a heatmap. */
+  function fitted(spec, width) {
+    var layout = Object.assign({}, spec.layout, { title: { text: "" } });
+    layout.margin = Object.assign({}, layout.margin, { t: 10 });
+    if (width >= 600 || !spec.data.length) return layout;
+    var first = spec.data[0], horizontal = first.orientation === "h";
+    if (first.type === "heatmap") {
+      layout.xaxis = Object.assign({}, layout.xaxis, { tickangle: 90 });
+      return layout;
+    }
+    var names = horizontal ? "yaxis" : "xaxis", values = horizontal ? "xaxis" : "yaxis";
+    layout[values] = Object.assign({}, layout[values], { nticks: 4 });
+    var cats = categories(spec.data, horizontal ? "y" : "x");
+    if (horizontal && cats.length) {
+      layout[names] = Object.assign({}, layout[names], {
+        tickmode: "array", tickvals: cats,
+        ticktext: cats.map(function (c) { return c.length > 26 ? c.slice(0, 25).trim() + "…" : c; })
+      });
+    }
+    return layout;
+  }
+
   /** A figure's layout in the site's colours. */
   function themed(layout) {
     var c = palette();
@@ -130,7 +163,7 @@
   function draw(plot) {
     var spec = JSON.parse(plot.dataset.figure);
     plot.atlasFigure = spec;
-    return window.Plotly.react(plot, spec.data, themed(spec.layout),
+    return window.Plotly.react(plot, spec.data, themed(fitted(spec, plot.clientWidth)),
       { responsive: true, displaylogo: false, displayModeBar: false });
   }
 
@@ -182,7 +215,7 @@
   new MutationObserver(function () {
     if (!window.Plotly) return;
     document.querySelectorAll(".atlas-plot").forEach(function (plot) {
-      if (plot.atlasFigure) window.Plotly.relayout(plot, themed(plot.atlasFigure.layout));
+      if (plot.atlasFigure) window.Plotly.relayout(plot, themed(fitted(plot.atlasFigure, plot.clientWidth)));
     });
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 
@@ -190,6 +223,17 @@
   function explorer() {
     var form = document.getElementById("atlas-explorer");
     if (form) load("explorer.js").then(function () { window.atlasExplorer(form); });
+  }
+
+  /** Activities side by side, on /compare/activities/ only. */
+  function sideBySide() {
+    var box = document.getElementById("atlas-side-by-side");
+    if (box && !box.dataset.atlasDrawn) {
+      box.dataset.atlasDrawn = "1";
+      load("side-by-side.js").then(function () { return window.atlasSideBySide(box); }).then(function () {
+        box.dataset.ready = "1";
+      });
+    }
   }
 
   /** Copy buttons: the page's link, or the text of an element; citations get the address and today's date. */
@@ -293,6 +337,7 @@
     charts();
     explorer();
     listFilter();
+    sideBySide();
   }
 
   if (window.document$) window.document$.subscribe(setup);

@@ -174,7 +174,8 @@ def legal_groups(atlas: Atlas, matrix: dict[str, dict[str, list[LegalReference]]
     out = []
     for key, label in INSTRUMENT_GROUPS:
         mine = [r for r in rows if instrument_group(r.instrument) == key]
-        mine.sort(key=lambda r: (-r.cited_by, r.instrument.year or 9999, r.instrument.short_title or r.instrument.title))
+        mine.sort(key=lambda r: (-r.cited_by, r.instrument.year or 9999,
+                                 r.instrument.short_title or r.instrument.title))
         if mine:
             out.append((key, label, mine))
     return out
