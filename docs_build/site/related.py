@@ -56,7 +56,7 @@ def related_index(records: Records, limit: int = LIMIT) -> Related:
     def pair_bonus(i: int, j: int) -> float:
         return _bonus(primary[i], others[i], primary[j], others[j])
 
-    found = nearest(vectors, k=4 * limit, allowed=lambda i, j: plans[i] != plans[j], bonus=pair_bonus)
+    found = nearest(vectors, k=3 * limit, allowed=lambda i, j: plans[i] != plans[j], bonus=pair_bonus)
     fallback = _theme_mates(records, limit)
     similar, closest, by_text = {}, {}, {}
     for i, record in enumerate(acts):

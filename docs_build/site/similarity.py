@@ -78,8 +78,8 @@ def cosine(a: Vector, b: Vector) -> float:
 
 
 def nearest(vectors: Sequence[Vector], k: int, allowed: Callable[[int, int], bool],
-            bonus: Callable[[int, int], float] = lambda i, j: 0.0, probe: int = 8, postings: int = 64,
-            shortlist: int = 32) -> list[list[tuple[float, int]]]:
+            bonus: Callable[[int, int], float] = lambda i, j: 0.0, probe: int = 8, postings: int = 40,
+            shortlist: int = 20) -> list[list[tuple[float, int]]]:
     """For each vector, up to k (score, index) of the others with the highest cosine + bonus, best first.
 
     Candidates come from an impact-ordered inverted index: for each of the vector's `probe` heaviest terms, the
