@@ -36,7 +36,7 @@ def main() -> None:
         plans = [f"{r.plan_id}#{copy}" for copy in range(scale) for r in acts]
         start, wall = time.process_time(), time.perf_counter()
         vectors = tfidf(documents(parts * scale))
-        nearest(vectors, k=15, allowed=lambda i, j: plans[i] != plans[j])
+        nearest(vectors, k=15, allowed=lambda i, j, plans=plans: plans[i] != plans[j])
         seconds, wall = time.process_time() - start, time.perf_counter() - wall
         print(f"{scale:>5} {len(plans):>9} {seconds:>8.2f} {1000 * seconds / len(plans):>7.2f} {wall:>8.2f}")
 
