@@ -2,9 +2,10 @@
    with textContent: data never becomes markup. */
 (function () {
   "use strict";
-  var FIELDS = [
-    ["Activity", "t"], ["Tasks", "k"], ["Indicators", "i"], ["Expected results", "e"],
-    ["Timeframe or deadline", "d"], ["Responsible", "b"], ["Budget", "m"]
+  var FIELDS = [  // label, key in the JSON, what an empty cell says
+    ["Activity", "t", "not printed"], ["Tasks", "k", "none"], ["Indicators", "i", "not printed"],
+    ["Expected results", "e", "not printed"], ["Timeframe or deadline", "d", "not printed"],
+    ["Responsible", "b", "not printed"], ["Budget", "m", "not printed"]
   ];
 
   function el(name, text, attrs) {
@@ -14,11 +15,11 @@
     return node;
   }
 
-  /** One cell: a list for several texts, a paragraph for one, "not printed" for none. */
-  function cell(value, label) {
+  /** One cell: a list for several texts, a paragraph for one, `empty` ("not printed", "none") for none. */
+  function cell(value, label, empty) {
     var td = el("td", null, { "data-label": label });
     if (value === undefined || value === null || (Array.isArray(value) && !value.length)) {
-      td.appendChild(el("span", "not printed", { "class": "atlas-none" }));
+      td.appendChild(el("span", empty, { "class": "atlas-none" }));
     } else if (Array.isArray(value)) {
       var ul = el("ul", null, { "class": "atlas-items" });
       value.forEach(function (text) { ul.appendChild(el("li", text)); });
@@ -59,7 +60,7 @@
         if (!chosen.some(function (id) { return data.activities[id][field[1]]; })) return;
         var tr = el("tr");
         tr.appendChild(el("th", field[0], { scope: "row", "class": "atlas-matrix-question" }));
-        chosen.forEach(function (id, i) { tr.appendChild(cell(data.activities[id][field[1]], labels[i])); });
+        chosen.forEach(function (id, i) { tr.appendChild(cell(data.activities[id][field[1]], labels[i], field[2])); });
         body.appendChild(tr);
       });
       box.hidden = false;
