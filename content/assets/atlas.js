@@ -56,7 +56,7 @@
 
     function apply() {
       var on = boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
-      document.querySelectorAll(".atlas-compare table").forEach(function (table) {
+      document.querySelectorAll(".atlas-compare table, .atlas-matrix table").forEach(function (table) {
         var hide = [];
         table.querySelectorAll("thead th").forEach(function (th, i) {
           var plan = th.querySelector("[data-plan]");
@@ -72,10 +72,36 @@
       var url = new URL(location.href);
       url.search = on.length === all.length ? "" : "?plans=" + on.join(",");
       history.replaceState(history.state, "", url.href);
+      clamps();
     }
     form.addEventListener("change", apply);
     apply();
   }
+
+  /** Long texts in comparison cells show their first lines; a "more" button shows the rest. A button shows only where
+      the text is cut at the current width (measured again when the window or the chosen plans change). */
+  function clamps() {
+    var matrices = document.querySelectorAll(".atlas-matrix");
+    if (!matrices.length) return;
+    matrices.forEach(function (matrix) { matrix.classList.add("atlas-clamped"); });
+    document.querySelectorAll(".atlas-matrix .atlas-more-toggle").forEach(function (button) {
+      var text = button.previousElementSibling;
+      if (!button.dataset.atlasMore) {
+        button.dataset.atlasMore = "1";
+        button.addEventListener("click", function () {
+          var open = text.classList.toggle("atlas-open");
+          button.textContent = open ? "less" : "more";
+          button.setAttribute("aria-expanded", String(open));
+        });
+      }
+      if (!text.classList.contains("atlas-open")) button.hidden = text.scrollHeight <= text.clientHeight + 1;
+    });
+  }
+  var resizing;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(clamps, 150);
+  });
 
   /** Site colours of the current palette (light or dark), read from Material's CSS variables. */
   function palette() {
@@ -83,6 +109,39 @@
     var get = function (name) { return style.getPropertyValue(name).trim(); };
     return { fg: get("--md-default-fg-color"), grid: get("--md-default-fg-color--lightest"),
              font: get("--md-text-font-family") || "sans-serif" };
+  }
+
+  /** Unique category names of a figure's traces along one axis ("x" or "y"). */
+  function categories(data, axis) {
+    var seen = [];
+    data.forEach(function (trace) {
+      (trace[axis] || []).forEach(function (v) { if (typeof v === "string" && seen.indexOf(v) < 0) seen.push(v); });
+    });
+    return seen;
+  }
+
+  /** The layout for the chart's width. The title is the figure caption's (under the chart), so plotly.js draws none
+      and the legend sits above the plot where the title was. Below 600 px: at most 4 value ticks, category names cut to
+      26 characters (the full name is in the tooltip and the table), and upright plan names under a heatmap. */
+  function fitted(spec, width) {
+    var layout = Object.assign({}, spec.layout, { title: { text: "" } });
+    layout.margin = Object.assign({}, layout.margin, { t: 10 });
+    if (width >= 600 || !spec.data.length) return layout;
+    var first = spec.data[0], horizontal = first.orientation === "h";
+    if (first.type === "heatmap") {
+      layout.xaxis = Object.assign({}, layout.xaxis, { tickangle: 90 });
+      return layout;
+    }
+    var names = horizontal ? "yaxis" : "xaxis", values = horizontal ? "xaxis" : "yaxis";
+    layout[values] = Object.assign({}, layout[values], { nticks: 4 });
+    var cats = categories(spec.data, horizontal ? "y" : "x");
+    if (horizontal && cats.length) {
+      layout[names] = Object.assign({}, layout[names], {
+        tickmode: "array", tickvals: cats,
+        ticktext: cats.map(function (c) { return c.length > 26 ? c.slice(0, 25).trim() + "…" : c; })
+      });
+    }
+    return layout;
   }
 
   /** A figure's layout in the site's colours. */
@@ -104,7 +163,7 @@
   function draw(plot) {
     var spec = JSON.parse(plot.dataset.figure);
     plot.atlasFigure = spec;
-    return window.Plotly.react(plot, spec.data, themed(spec.layout),
+    return window.Plotly.react(plot, spec.data, themed(fitted(spec, plot.clientWidth)),
       { responsive: true, displaylogo: false, displayModeBar: false });
   }
 
@@ -166,7 +225,7 @@
   new MutationObserver(function () {
     if (!window.Plotly) return;
     document.querySelectorAll(".atlas-plot").forEach(function (plot) {
-      if (plot.atlasFigure) window.Plotly.relayout(plot, themed(plot.atlasFigure.layout));
+      if (plot.atlasFigure) window.Plotly.relayout(plot, themed(fitted(plot.atlasFigure, plot.clientWidth)));
     });
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 
@@ -174,6 +233,17 @@
   function explorer() {
     var form = document.getElementById("atlas-explorer");
     if (form) load("explorer.js").then(function () { window.atlasExplorer(form); });
+  }
+
+  /** Activities side by side, on /compare/activities/ only. */
+  function sideBySide() {
+    var box = document.getElementById("atlas-side-by-side");
+    if (box && !box.dataset.atlasDrawn) {
+      box.dataset.atlasDrawn = "1";
+      load("side-by-side.js").then(function () { return window.atlasSideBySide(box); }).then(function () {
+        box.dataset.ready = "1";
+      });
+    }
   }
 
   /** The page's permanent address: SITE_URL's when the build knew it (data-url is absolute), else where it is served. */
@@ -336,11 +406,13 @@
     searchBoot();
     searchHighlight();
     copying();
+    clamps();
     picker();
     sortable();
     charts();
     explorer();
     listFilter();
+    sideBySide();
   }
 
   if (window.document$) window.document$.subscribe(setup);

@@ -105,6 +105,11 @@ def compare_institutions() -> str:
     return "compare/institutions/"
 
 
+def compare_activities() -> str:
+    """`compare/activities/?ids=a,b`: chosen activities side by side (drawn in the browser from a JSON file)."""
+    return "compare/activities/"
+
+
 def indicators(plan_id: str | None = None) -> str:
     """`indicators/`, or one plan's indicators: `indicators/xk-2011-2014/`."""
     return f"indicators/{plan_id}/" if plan_id else "indicators/"

@@ -8,7 +8,19 @@ from typing import Any
 
 from ..data import urls
 from ..data.atlas import Atlas, build_atlas, data_dir
-from . import compare, countries, downloads, explorer, indicators, meta, plans, preview, redirects, sources
+from . import (
+    compare,
+    countries,
+    downloads,
+    explorer,
+    indicators,
+    meta,
+    plans,
+    preview,
+    redirects,
+    side_by_side,
+    sources,
+)
 from .context import SiteBuilder
 from .page import Page, src_of
 from .render import title_text
@@ -40,6 +52,7 @@ def pages(builder: SiteBuilder) -> list[Page]:
     for plan in builder.atlas.plans.values():
         out.extend(plans.plan_pages(builder, plan))
     out.extend(compare.site_pages(builder))
+    out.extend(side_by_side.site_pages(builder))
     out.extend(indicators.site_pages(builder))
     out.extend(explorer.site_pages(builder))
     out.extend(sources.site_pages(builder))  # after every page that links to a source line

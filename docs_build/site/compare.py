@@ -8,14 +8,15 @@ from decimal import Decimal
 
 from ..data import urls
 from ..data.atlas import Atlas
-from ..data.models import InstitutionKind, LegalReference, Plan, Theme
+from ..data.models import InstitutionKind, Instrument, LegalReference, Plan, Theme
 from ..data.records import ActivityRecord, ObjectiveRecord, Records
 from . import charts
 from .context import SiteBuilder
 from .page import EXCLUDED, Page, Search, front_matter, src_of
 
 KINDS: tuple[str, ...] = InstitutionKind.__args__  # type: ignore[attr-defined]
-PLANS_PER_THEME_PAGE = 8  # side by side on one theme page; more plans go on further pages, so pages stay small
+PLANS_PER_THEME_PAGE = 5  # side by side on one theme page (five fit a 1280 px screen); more go on further pages
+FULL_WIDTH = ("navigation", "toc")  # comparison pages hide Material's sidebars: every column gets the page's width
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,46 @@ def theme_column(records: Records, theme: Theme, plan_id: str) -> ThemeColumn:
     return ThemeColumn(objectives, counted, [a for a in tagged if not counts_for(theme, a)])
 
 
+@dataclass(frozen=True)
+class ThemeRow:
+    """One row of a theme page: a question (objectives, or activities under one more theme) and each plan's answer."""
+
+    label: str
+    note: str
+    objectives: dict[str, list[ObjectiveRecord]]
+    activities: dict[str, list[ActivityRecord]]
+
+    def count(self, plan_id: str) -> int:
+        """How many objectives and activities a plan's cell holds."""
+        return len(self.objectives.get(plan_id, [])) + len(self.activities.get(plan_id, []))
+
+
+def theme_rows(atlas: Atlas, theme: Theme, columns: dict[str, ThemeColumn]) -> list[ThemeRow]:
+    """The rows of a theme page: the plans' objectives, then their activities grouped by a second theme (the four Ps
+    for a cross-cutting theme, the first cross-cutting theme for a pillar), then the activities that serve it too."""
+    rows = [ThemeRow("Objectives", "tagged with this theme", {p: c.objectives for p, c in columns.items()}, {})]
+    if theme.kind == "pillar":
+        def second(record: ActivityRecord) -> str | None:
+            return next((t for t in record.themes if t != theme.id and atlas.themes[t].kind == "cross-cutting"), None)
+        order = [t.id for t in atlas.themes.values() if t.kind == "cross-cutting"] + [None]
+        note = "activities whose first cross-cutting theme this is"
+    else:
+        def second(record: ActivityRecord) -> str | None:
+            return record.theme
+        order = [t.id for t in atlas.themes.values() if t.kind == "pillar"] + [None]
+        note = "activities whose primary theme this is"
+    for key in order:
+        cells = {p: [a for a in c.activities if second(a) == key] for p, c in columns.items()}
+        if any(cells.values()):
+            label = atlas.themes[key].name if key else ("No cross-cutting theme" if theme.kind == "pillar" else
+                                                        "No primary theme")
+            rows.append(ThemeRow(label, note if key else "", {}, cells))
+    if any(c.also for c in columns.values()):
+        rows.append(ThemeRow("Also serving this aim", "activities with this theme as a secondary theme", {},
+                             {p: c.also for p, c in columns.items()}))
+    return rows
+
+
 def instrument_matrix(atlas: Atlas) -> dict[str, dict[str, list[LegalReference]]]:
     """instrument id → plan id → the plan's references to it (empty when not cited); cited instruments only."""
     matrix: dict[str, dict[str, list[LegalReference]]] = {}
@@ -98,6 +139,53 @@ def instrument_matrix(atlas: Atlas) -> dict[str, dict[str, list[LegalReference]]
         if any(row.values()):
             matrix[instrument] = row
     return matrix
+
+
+INSTRUMENT_GROUPS: tuple[tuple[str, str], ...] = (
+    ("un", "United Nations and its agencies"), ("coe", "Council of Europe"), ("eu", "European Union"),
+    ("ilo", "International Labour Organization"), ("other", "Other international"))
+UN_BODIES = ("United Nations", "UNICEF", "World Health Organization")
+
+
+def instrument_group(instrument: Instrument) -> str:
+    """The group of an instrument on the legal matrix, from the body that adopted it."""
+    body = instrument.body
+    if body.startswith("International Labour"):
+        return "ilo"
+    if body.startswith(UN_BODIES):
+        return "un"
+    if body.startswith("Council of Europe"):
+        return "coe"
+    if body.startswith(("European Union", "European Community")):
+        return "eu"
+    return "other"
+
+
+@dataclass(frozen=True)
+class InstrumentRow:
+    """A row of the legal matrix: an instrument, each plan's references to it, and how many plans cite it."""
+
+    instrument: Instrument
+    cells: dict[str, list[LegalReference]]
+
+    @property
+    def cited_by(self) -> int:
+        """How many plans cite the instrument."""
+        return sum(1 for refs in self.cells.values() if refs)
+
+
+def legal_groups(atlas: Atlas, matrix: dict[str, dict[str, list[LegalReference]]]
+                 ) -> list[tuple[str, str, list[InstrumentRow]]]:
+    """(group id, label, rows) in the order of INSTRUMENT_GROUPS, rows most cited first, then by title."""
+    rows = [InstrumentRow(atlas.instruments[i], cells) for i, cells in matrix.items()]
+    out = []
+    for key, label in INSTRUMENT_GROUPS:
+        mine = [r for r in rows if instrument_group(r.instrument) == key]
+        mine.sort(key=lambda r: (-r.cited_by, r.instrument.year or 9999,
+                                 r.instrument.short_title or r.instrument.title))
+        if mine:
+            out.append((key, label, mine))
+    return out
 
 
 def law_citations(atlas: Atlas, code: str) -> dict[str, dict[str, list[LegalReference]]]:
@@ -154,7 +242,8 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
              search: Search | None = None, **context: object) -> Page:
         """A comparison page (search: a page of the site unless told otherwise)."""
         body = builder.render(template, plans=plans, here=url, **context)
-        return Page(src_of(url), front_matter(title, description, search) + body, in_nav=in_nav)
+        meta = front_matter(title, description, search, hide=FULL_WIDTH)
+        return Page(src_of(url), meta + body, in_nav=in_nav)
 
     glances = [glance(p, records) for p in plans]
     instruments = instrument_matrix(atlas)
@@ -166,7 +255,7 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
              "compare-themes.md.html", matrix=matrix, charts=builder.with_csv([charts.themes_heatmap(atlas, matrix)]),
              theme_page={p.id: i // PLANS_PER_THEME_PAGE + 1 for i, p in enumerate(plans)}),
         page(urls.compare_legal(), "Legal references", "International instruments and domestic laws the plans cite",
-             "compare-legal.md.html", matrix=instruments,
+             "compare-legal.md.html", matrix=instruments, groups=legal_groups(atlas, instruments),
              laws={code: len(atlas.laws.get(code, {})) for code in atlas.countries}),
         page(urls.compare_institutions(), "Institutions", "Which kinds of bodies lead the plans' activities",
              "compare-institutions.md.html", matrix=lead_kinds(records), kinds=KINDS),
@@ -177,11 +266,12 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
             columns = {p.id: theme_column(records, theme, p.id) for p in group}
             title = f"Theme: {theme.name}" + (f", page {number}" if number > 1 else "")
             body = builder.render("compare-theme.md.html", plans=group, here=urls.compare_theme(theme.id, number),
-                                  theme=theme, columns=columns, number=number, pages=len(groups),
+                                  theme=theme, columns=columns, rows=theme_rows(atlas, theme, columns),
+                                  number=number, pages=len(groups),
                                   per_page=PLANS_PER_THEME_PAGE,
                                   page_urls=[urls.compare_theme(theme.id, n) for n in range(1, len(groups) + 1)])
             out.append(Page(src_of(urls.compare_theme(theme.id, number)),
-                            front_matter(title, theme.description, EXCLUDED) + body, in_nav=False))
+                            front_matter(title, theme.description, EXCLUDED, hide=FULL_WIDTH) + body, in_nav=False))
     for instrument, row in instruments.items():
         out.append(page(urls.compare_instrument(instrument), atlas.instruments[instrument].title,
                         "Plans that cite this instrument, and where", "compare-instrument.md.html", in_nav=False,

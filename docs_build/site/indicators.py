@@ -15,11 +15,11 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
     out = []
     for plan in atlas.plans.values():
         figures = charts.plan_figures(plan)
-        chart = charts.indicator_chart(plan, figures)
+        plan_charts = charts.indicator_charts(plan, figures)
         rows.append({"plan": plan, "figures": len(figures),
                      "activity_indicators": sum(r.indicators for r in records.activities[plan.id])})
         body = builder.render("indicators-plan.md.html", plan=plan, figures=figures, here=urls.indicators(plan.id),
-                              chart=builder.with_csv([chart])[0] if chart else None,
+                              charts=builder.with_csv(plan_charts),
                               activities=records.activities[plan.id])
         out.append(Page(src_of(urls.indicators(plan.id)),
                         front_matter(f"Indicators – {plan.short_title}", f"Every indicator of {plan.title}", EXCLUDED)

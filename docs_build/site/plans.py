@@ -224,11 +224,13 @@ def activity_page(builder: SiteBuilder, plan: Plan, pillar: Pillar, view: ItemVi
     """The page of one activity, outside the navigation."""
     code = plan.country.lower()
     record = builder.records.by_id[str(view.id)]
+    related = builder.related
     body = builder.render("activity.md.html", plan=plan, pillar=pillar, view=view, here=record.url,
                           inherited=record.inherited,
                           country=builder.atlas.countries[code], page_url=record.url, with_status=with_status,
                           heading=shorten(view.item.text, 120),
-                          cite=cite_activity(plan, record, builder.site_url), related=builder.related[record.id])
+                          cite=cite_activity(plan, record, builder.site_url), related=related.similar[record.id],
+                          by_text=related.by_text[record.id], closest=related.closest[record.id])
     title = meta.activity_title(plan, view.display_ref, view.item.text)
     return Page(src_of(urls.activity(plan.id, pillar.id, view.key)),
                 front_matter(title, view.item.text, activity_search(builder, plan, pillar, view),

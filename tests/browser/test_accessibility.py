@@ -19,7 +19,8 @@ ACTIVITY = "/plans/xk-2011-2014/prevention/1-1-3/"
 PAGES = [
     "/", "/countries/xk/", "/plans/xk-2011-2014/", "/plans/rs-2017-2022/", "/plans/xk-2011-2014/prevention/",
     ACTIVITY, "/compare/", "/compare/themes/", "/compare/themes/children/", "/compare/legal/",
-    "/compare/institutions/", "/explore/", "/indicators/mk-2009-2012/", "/downloads/",
+    "/compare/institutions/", "/compare/activities/?ids=xk-2011-2014/protection/2-2-2,rs-2017-2022/protection/4-2",
+    "/explore/", "/indicators/mk-2009-2012/", "/downloads/",
     "/sources/mk-2009-2012/", "/countries/mk/institutions/mlsp/",
     "/plans/mk-2009-2012/coordination-and-international-cooperation/7-2-1/",
 ]
@@ -35,6 +36,8 @@ def _ready(page: Page) -> None:
     )
     if page.locator("#atlas-explorer").count():
         _expect(page.locator("#atlas-explorer")).to_have_attribute("data-ready", "1")
+    if page.locator("#atlas-side-by-side").count():
+        _expect(page.locator("#atlas-side-by-side")).to_have_attribute("data-ready", "1")
     if page.locator("[data-atlas-picker]").count():
         _expect(page.locator("[data-atlas-picker]")).to_be_visible()
     if page.locator(".atlas-copy").count():

@@ -3,6 +3,7 @@ script, comparisons, and a walk over every kind of page with no console error an
 
 from __future__ import annotations
 
+import json
 import re
 import struct
 from pathlib import Path
@@ -57,12 +58,12 @@ def test_charts_draw_after_instant_navigation_and_follow_the_palette(page: Page)
     _expect(plot).to_be_visible()
     assert page.evaluate("window.__marker") == 1, "a full page load happened: instant navigation did not take over"
     assert len(requests) == 1 and urlsplit(requests[0]).path == "/assets/vendor/plotly/plotly-atlas.min.js"
-    title = page.locator(".atlas-plot .gtitle").first
-    light = title.evaluate("el => getComputedStyle(el).fill")
+    label = page.locator(".atlas-plot .ytick text").first  # the title is the caption's; labels carry the colour
+    light = label.evaluate("el => getComputedStyle(el).fill")
     page.locator("[data-md-component=palette] label[title='Switch to dark mode']").click()
     _expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     page.wait_for_timeout(300)
-    dark = page.locator(".atlas-plot .gtitle").first.evaluate("el => getComputedStyle(el).fill")
+    dark = page.locator(".atlas-plot .ytick text").first.evaluate("el => getComputedStyle(el).fill")
     assert light != dark, "chart text did not follow the palette switch"
     page.locator(".md-nav--primary").get_by_role("link", name="Themes", exact=True).first.click()
     _expect(page).to_have_url(re.compile(r"/compare/themes/$"))
@@ -82,7 +83,9 @@ def test_a_chart_downloads_as_png(page: Page) -> None:
     data = Path(download.path()).read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
-    assert width >= 1600 and height == 2 * (360 + 24), (width, height)  # the chart and its address under the title
+    drawn = json.loads(page.locator("#chart-xk-2011-2014-activities-per-pillar .atlas-plot").get_attribute(
+        "data-figure") or "{}")["layout"]["height"]
+    assert width >= 1600 and height == 2 * (drawn + 24), (width, height)  # the chart and its address under the title
 
 
 def test_pages_without_charts_do_not_load_plotly(page: Page) -> None:

@@ -35,7 +35,7 @@ def atlas(request: pytest.FixtureRequest) -> Atlas:
 def _all_charts(atlas: Atlas) -> list[charts.Chart]:
     records = Records(atlas)
     out = [c for p in atlas.plans.values() for c in charts.plan_charts(p, records, atlas)]
-    out += [c for p in atlas.plans.values() if (c := charts.indicator_chart(p))]
+    out += [c for p in atlas.plans.values() for c in charts.indicator_charts(p)]
     return out + [charts.periods_timeline(atlas), charts.themes_heatmap(atlas, theme_matrix(records)),
                   charts.shares_chart([glance(p, records) for p in atlas.plans.values()])]
 
@@ -74,8 +74,8 @@ def test_activities_per_pillar_and_deadline_equal_the_data(atlas: Atlas) -> None
         acts = _activities(plan)
         chart = charts.activities_per_pillar(plan, records)
         counts = Counter(pillar for pillar, _ in acts)
-        assert chart.figure["data"][0]["y"] == [counts[p.id] for p in plan.pillars]
-        assert sum(chart.figure["data"][0]["y"]) == len(acts)
+        assert chart.figure["data"][0]["x"] == [counts[p.id] for p in plan.pillars]
+        assert sum(chart.figure["data"][0]["x"]) == len(acts)
         ends = Counter()
         for _, act in acts:
             frames = [f for f in [act.timeframe] + [t.timeframe for t in act.tasks] if f and f.end]
@@ -90,12 +90,14 @@ def test_budget_charts_sum_printed_figures_per_currency_without_mixing(atlas: At
     for plan in atlas.plans.values():
         for chart in charts.budget_per_pillar(plan, records):
             currency = chart.id.rsplit("-", 1)[1].upper()
-            expected = {p.id: Decimal(0) for p in plan.pillars}
+            expected: dict[str, Decimal | None] = {p.id: None for p in plan.pillars}  # None: no figure printed
             for pillar, act in _activities(plan):
                 for budget in [act.budget] + [t.budget for t in act.tasks]:
-                    expected[pillar] += sum((a.value for a in (budget.amounts if budget else [])
-                                             if a.currency == currency), Decimal(0))
-            assert [Decimal(str(v)) for v in chart.figure["data"][0]["y"]] == [expected[p.id] for p in plan.pillars]
+                    for a in budget.amounts if budget else []:
+                        if a.currency == currency:
+                            expected[pillar] = (expected[pillar] or Decimal(0)) + a.value
+            drawn = [None if v is None else Decimal(str(v)) for v in chart.figure["data"][0]["x"]]
+            assert drawn == [expected[p.id] for p in plan.pillars]
         for chart in charts.budget_per_year(plan, records):
             currency = chart.id.rsplit("-", 1)[1].upper()
             by_year = Counter()
@@ -110,7 +112,7 @@ def test_budget_charts_sum_printed_figures_per_currency_without_mixing(atlas: At
             currency = chart.id.rsplit("-", 1)[1].upper()
             total = sum((a.value for _, act in _activities(plan) for b in [act.budget] + [t.budget for t in act.tasks]
                          if b for a in b.amounts if a.currency == currency), Decimal(0))
-            assert sum(Decimal(str(x)) for x in chart.figure["data"][0]["x"]) == total
+            assert sum(Decimal(str(x)) for x in chart.figure["data"][0]["x"] if x is not None) == total
         for table in plan.budget_tables:
             for chart in charts.budget_table_charts(plan):
                 if chart.id.startswith(f"{plan.id}-{table.id}-"):
@@ -133,15 +135,12 @@ def test_lead_bodies_and_indicator_figures_equal_the_data(atlas: Atlas) -> None:
         if leads:
             chart = charts.lead_bodies(plan, records, atlas)
             assert chart.figure["data"][0]["x"] == sorted(leads.values(), reverse=True)[: charts.TOP_BODIES]
-        chart = charts.indicator_chart(plan)
+        plan_charts = charts.indicator_charts(plan)
         values = [v.value for ind in plan.indicators for v in ind.values]
         values += [t.value for pl in plan.pillars for n in walk(pl) for t in n.item.targets]
         values += [t.value for _, a in _activities(plan) for task in a.tasks for t in task.targets]
-        if chart is None:
-            assert values == []
-        else:
-            drawn = [Decimal(str(x)) for trace in chart.figure["data"] for x in trace["x"]]
-            assert sorted(drawn) == sorted(values)
+        drawn = [Decimal(str(x)) for chart in plan_charts for trace in chart.figure["data"] for x in trace["x"]]
+        assert sorted(drawn) == sorted(values)
 
 
 def test_periods_and_heatmap_equal_the_data(atlas: Atlas) -> None:
@@ -198,3 +197,74 @@ def test_built_charts_have_caption_table_and_csv_and_only_chart_pages_load_plotl
             assert table.count("<tr>") == len(rows), chart_id
     assert chart_pages >= 5
     assert (built_site / "assets/vendor/plotly/plotly-atlas.min.js").stat().st_size == BUNDLE.stat().st_size
+
+
+def test_each_indicator_chart_has_one_unit() -> None:
+    """Field teams, countries, millions of people and percentages are never measured on one axis."""
+    plan = build_atlas(ROOT / "data").plans["al-2018-2019-economic-exploitation"]
+    figures = charts.plan_figures(plan)
+    plan_charts = charts.indicator_charts(plan)
+    units = {f.target.unit for f in figures}
+    assert len(units) > 1 and len(plan_charts) == len(units)
+    for chart in plan_charts:
+        (unit,) = {row[3] for row in chart.rows}
+        assert unit in chart.title and chart.figure["layout"]["xaxis"]["title"]["text"] == charts._t(unit)
+    assert len({c.id for c in plan_charts}) == len(plan_charts)
+
+
+def test_a_pillar_without_a_printed_figure_is_a_gap_labelled_not_printed() -> None:
+    """Kosovo's children pillar prints no budget figure: no bar, a "not printed" label, never 0."""
+    atlas = build_atlas(ROOT / "data")
+    plan = atlas.plans["xk-2011-2014"]
+    (chart,) = charts.budget_per_pillar(plan, Records(atlas))
+    titles = [p.title for p in plan.pillars]
+    children = titles.index("Protection of Children")
+    assert chart.figure["data"][0]["x"][children] is None
+    notes = chart.figure["layout"]["annotations"]
+    assert [(a["y"], a["text"]) for a in notes] == [("Protection of Children", "not printed")]
+    assert chart.display_rows()[children][2] == "not printed"
+    assert "1 of 4 pillars print no EUR figure" in chart.takeaway
+
+
+def test_objectives_are_named_not_numbered_in_charts() -> None:
+    """Axis labels carry the objective's title ("1.1 Raise public awareness…"), not only "Strategic goal 1"."""
+    atlas = build_atlas(ROOT / "data")
+    records = Records(atlas)
+    for plan in atlas.plans.values():
+        chart = charts.activities_per_objective(plan, records)
+        titled = [o for p in plan.pillars for o in p.objectives]
+        for label, objective in zip(chart.figure["data"][0]["y"], titled, strict=True):
+            if objective.title:
+                assert unescape(label).split(" ", 1)[1][:10] == objective.title[:10], label
+
+
+def test_tables_print_thousands_separators_but_years_plain() -> None:
+    atlas = build_atlas(ROOT / "data")
+    chart = charts._budget_table_chart(atlas.plans["rs-2017-2022"], atlas.plans["rs-2017-2022"].budget_tables[0],
+                                       "RSD")
+    shown = chart.display_rows()
+    assert any(re.fullmatch(r"\d{1,3}(,\d{3})+", row[3]) for row in shown), shown[:3]
+    assert all(re.fullmatch(r"\d{4}", row[1]) for row in shown)
+    assert "%{y:,}" in json.dumps(charts.budget_per_year(atlas.plans["rs-2017-2022"], Records(atlas))[0].figure)
+
+
+def test_takeaways_are_computed_from_the_numbers(atlas: Atlas) -> None:
+    records = Records(atlas)
+    for plan in atlas.plans.values():
+        chart = charts.activities_per_pillar(plan, records)
+        top = max(chart.figure["data"][0]["x"])
+        if top:
+            leaders = [p.title for p, n in zip(plan.pillars, chart.figure["data"][0]["x"], strict=True) if n == top]
+            assert chart.takeaway.startswith(leaders[0]) and f": {top} of {sum(chart.figure['data'][0]['x'])}" \
+                in chart.takeaway, chart.takeaway
+    for plan in atlas.plans.values():
+        for chart in charts.budget_table_charts(plan):
+            if chart.takeaway:  # "<row> has the largest amount over N years: RSD x." is that row's sum
+                label, amount = re.fullmatch(r"(.+) has the largest amount over \d+ years: \w+ ([\d,.]+)\.",
+                                             chart.takeaway).groups()
+                totals = Counter()
+                for row, _, _, value in chart.rows:
+                    totals[row] += value
+                assert totals[label] == max(totals.values()) == Decimal(amount.replace(",", "")), chart.takeaway
+    assert all(c.takeaway for c in _all_charts(atlas) if c.rows and any(
+        isinstance(v, (int, Decimal)) and v for row in c.rows for v in row[1:]))

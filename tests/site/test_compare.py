@@ -90,19 +90,53 @@ def test_theme_pages_list_the_counted_activities(built_site: Path, atlas: Atlas)
 
 
 def test_legal_matrix(built_site: Path, atlas: Atlas) -> None:
+    """Instruments grouped by adopting body, most cited first, "cited by N of M plans", each cell quoting the
+    citation and linking to the citing passage on the instrument's page."""
     page = page_of(built_site, "compare/legal/")
-    rows = {row[0].text: row for row in page.tables[0][1:]}
     plans = list(atlas.plans.values())
+    table = page.tables[0]
+    groups: list[tuple[str, list[list]]] = []
+    for row in table[1:]:
+        if len(row) == 1:
+            groups.append((row[0].text, []))
+        else:
+            groups[-1][1].append(row)
+    assert [g for g, _ in groups][:2] == ["United Nations and its agencies", "Council of Europe"]
     cited = {r.instrument for p in plans for r in p.legal_references if r.instrument}
-    assert len(rows) == len(cited)
+    assert sum(len(rows) for _, rows in groups) == len(cited)
+    by_name = {(i.short_title or i.title): i for i in atlas.instruments.values()}
+    for _, rows in groups:
+        counts = []
+        for row in rows:
+            name, meta = row[0].text.split(" cited by ")
+            instrument = by_name[name]
+            citing = [p for p in plans if any(r.instrument == instrument.id for r in p.legal_references)]
+            assert meta.startswith(f"{len(citing)} of {len(plans)} plans"), row[0].text
+            assert f"adopted {instrument.year}" in meta
+            counts.append(len(citing))
+            for plan, cell in zip(plans, row[1:], strict=True):
+                refs = [r for r in plan.legal_references if r.instrument == instrument.id]
+                if refs:
+                    assert all(link == f"{instrument.id}/#{plan.id}" for link in cell.links), cell.links
+                    assert all(" ".join(r.printed.split())[:20] in cell.text for r in refs), cell.text
+                else:
+                    assert cell.text == "not cited"
+        assert counts == sorted(counts, reverse=True)
+    un = groups[0][1]
+    assert un[0][0].text.startswith("Palermo Protocol cited by 5 of 5 plans")
     for instrument in cited:
-        inst = atlas.instruments[instrument]
-        row = rows[inst.short_title or inst.title]
-        for plan, cell in zip(plans, row[2:], strict=True):
-            cites = any(r.instrument == instrument for r in plan.legal_references)
-            assert cell.text == ("cited" if cites else "—"), (instrument, plan.id)
         assert read_page(built_site / f"compare/legal/{instrument}/index.html").ids >= {
             p.id for p in plans if any(r.instrument == instrument for r in p.legal_references)}
+
+
+def test_instrument_groups(atlas: Atlas) -> None:
+    from docs_build.site.compare import instrument_group
+    groups = {i: instrument_group(inst) for i, inst in atlas.instruments.items()}
+    assert groups["palermo-protocol"] == groups["crc"] == groups["untoc"] == "un"
+    assert groups["coe-trafficking-convention"] == groups["echr"] == "coe"
+    assert groups["ilo-c182"] == groups["ilo-c29"] == "ilo"
+    assert groups["eu-directive-2011-36"] == "eu"
+    assert groups["osce-action-plan-thb"] == "other"
 
 
 def test_institutions_matrix(built_site: Path, atlas: Atlas) -> None:
