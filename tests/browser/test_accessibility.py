@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 ACTIVITY = "/plans/xk-2011-2014/prevention/1-1-3/"
 PAGES = [
-    "/", "/countries/xk/", "/plans/xk-2011-2014/", "/plans/rs-2017-2022/", "/plans/xk-2011-2014/prevention/",
+    "/", "/countries/", "/countries/xk/", "/plans/xk-2011-2014/", "/plans/rs-2017-2022/",
+    "/plans/xk-2011-2014/prevention/",
     ACTIVITY, "/compare/", "/compare/themes/", "/compare/themes/children/", "/compare/legal/",
     "/compare/institutions/", "/compare/activities/?ids=xk-2011-2014/protection/2-2-2,rs-2017-2022/protection/4-2",
     "/explore/", "/indicators/mk-2009-2012/", "/downloads/",

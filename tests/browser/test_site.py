@@ -140,3 +140,18 @@ def test_acronym_has_a_tooltip(page: Page) -> None:
     _expect(abbr.first).to_have_text("NATC")
     abbr.first.hover()
     _expect(page.locator(".md-tooltip2--active")).to_have_text("National Anti-Trafficking Coordinator")
+
+
+def test_countries_page_filters_by_name_and_hides_empty_regions(page: Page) -> None:
+    """The countries page groups countries by region; its filter box keeps the matching rows (accents optional)."""
+    page.goto("/countries/")
+    rows = page.locator("#atlas-countries tbody tr")
+    _expect(rows).to_have_count(4)
+    page.get_by_label("Filter countries").fill("serb")
+    _expect(rows.filter(visible=True)).to_have_count(1)
+    _expect(rows.filter(visible=True)).to_contain_text("Serbia")
+    _expect(page.locator(".atlas-list-filter [role=status]")).to_have_text("1 country matches.")
+    page.get_by_label("Filter countries").fill("zzz")
+    _expect(page.locator("[data-filter-group]").filter(visible=True)).to_have_count(0)
+    page.get_by_label("Filter countries").fill("")
+    _expect(rows.filter(visible=True)).to_have_count(4)
