@@ -281,16 +281,7 @@
           button.dataset.copied = "1";
           if (status) status.textContent = what === "link" ? "Link copied" : "Copied.";
         };
-        if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done);
-        else {
-          var area = document.createElement("textarea");
-          area.value = text;
-          document.body.appendChild(area);
-          area.select();
-          document.execCommand("copy");
-          area.remove();
-          done();
-        }
+        copyText(text, done);
       };
     });
     document.querySelectorAll(".atlas-share-native").forEach(function (button) {
@@ -399,6 +390,21 @@
       load("search.js").then(function () { window.atlasSearch.highlight(); });
     }
   }
+
+  /** Put text on the clipboard, then call done; also used by the explorer (window.atlasCopy). */
+  function copyText(text, done) {
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done);
+    else {
+      var area = document.createElement("textarea");
+      area.value = text;
+      document.body.appendChild(area);
+      area.select();
+      document.execCommand("copy");
+      area.remove();
+      done();
+    }
+  }
+  window.atlasCopy = copyText;
 
   function setup() {
     printing();

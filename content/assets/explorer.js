@@ -457,16 +457,7 @@
   function copyLink(form) {
     var text = location.href;
     var done = function () { say(form, "Link to this view copied: " + text); };
-    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done);
-    else {
-      var area = document.createElement("textarea");
-      area.value = text;
-      document.body.appendChild(area);
-      area.select();
-      document.execCommand("copy");
-      area.remove();
-      done();
-    }
+    window.atlasCopy(text, done);  // content/assets/atlas.js, which loads this file
   }
 
   /** Set up the explorer on the current page (called by atlas.js after every page load). */
