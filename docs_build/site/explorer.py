@@ -53,6 +53,15 @@ def goal_level(record: ActivityRecord) -> tuple[Involvement, ...]:
     return tuple(out)
 
 
+def goal_level_deadline(record: ActivityRecord) -> tuple[int | None, str | None]:
+    """The activity's last year and deadline as printed; where it prints none but a goal above it does, that one,
+    labelled with where it is printed ("2012 (set for Goal 5 (printed at goal level))")."""
+    above = record.above("timeframe") if record.has_deadline_above else None
+    if above is None:
+        return record.end_year, record.deadline_printed
+    return above.end_year, f"{above.printed or above.end_year} ({above.label})"
+
+
 def involvements(record: ActivityRecord) -> tuple[Involvement, ...]:
     """Every body of an activity with one role each, as on its institution page: lead, shares, partner."""
     own = [Involvement(b, "lead" if i == 0 else "shares") for i, b in enumerate(record.responsible_ids)]
@@ -102,9 +111,10 @@ def explorer_data(records: Records) -> dict[str, Any]:
         return [currency_index[a.currency], _number(a), a.year, 1 if probable_duplicate(a) else 0]
 
     def row(r: ActivityRecord) -> dict[str, Any]:
+        year, deadline = goal_level_deadline(r)
         out = {"p": plan_index[r.plan_id], "l": pillar_index[(r.plan_id, r.pillar_id)], "r": r.ref or f"[{r.key}]",
                "t": r.text, "u": r.url, "b": [body(i, r.country) for i in found[r.id]],
-               "y": r.end_year, "d": r.deadline_printed, "h": [theme_index[t] for t in r.themes if t in theme_index],
+               "y": year, "d": deadline, "h": [theme_index[t] for t in r.themes if t in theme_index],
                "s": r.status}
         if r.budget_printed:
             out["bp"] = r.budget_printed
@@ -164,6 +174,7 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
         body = builder.render("explore.md.html", rows=chunk, here=here, number=number, pages=len(chunks),
                               total=len(rows), first=(number - 1) * PAGE_SIZE + 1, data=DATA, details=DETAILS,
                               csv_rows=CSV_ROWS, bodies=bodies, amount_text=tables.amount_text,
+                              deadline=lambda r: goal_level_deadline(r)[1],
                               page_urls=[urls.explore(n) for n in range(1, len(chunks) + 1)])
         title = "Explore activities" if number == 1 else f"Explore activities, page {number}"
         meta = front_matter(title, "Filter every activity of every plan", EXCLUDED, hide=("navigation", "toc"))

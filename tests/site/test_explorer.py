@@ -125,3 +125,18 @@ def test_static_pages_show_amounts_and_the_full_width() -> None:
     assert "partners: NGO" in text
     for name in (explorer.DATA, explorer.DETAILS, explorer.CSV_ROWS):
         json.loads(builder.files[name])
+
+
+def test_a_deadline_printed_for_a_goal_counts_for_its_activities_labelled_as_such() -> None:
+    """North Macedonia prints deadlines per expected result: its activities sort and filter by that year, and the
+    cell says where it is printed; an activity's own deadline is never replaced."""
+    d = data()
+    by_url = {r["u"]: r for r in d["rows"]}
+    row = by_url["plans/mk-2009-2012/legal-reforms/1-1-1/"]
+    assert row["y"] == 2010
+    assert row["d"] == "By the end of 2010 (set for Expected result 1.1 (printed at expected result level))"
+    own = next(r for r in records().all_activities() if r.deadline_printed and not r.has_deadline_above)
+    assert by_url[own.url]["d"] == own.deadline_printed and by_url[own.url]["y"] == own.end_year
+    builder = SiteBuilder(records().atlas, TEMPLATES)
+    pages = explorer.site_pages(builder)
+    assert any("set for Expected result 1.1 (printed at expected result level)" in shown(p.content) for p in pages)
