@@ -306,7 +306,7 @@
   function listFilter() {
     document.querySelectorAll("input[data-filter-target]").forEach(function (input) {
       var root = document.getElementById(input.dataset.filterTarget);
-      var status = input.parentNode.querySelector("[role=status]");
+      var box = input.closest(".atlas-list-filter"), status = box && box.querySelector("[role=status]");
       if (!root) return;
       var fold = function (text) { return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); };
       input.oninput = function () {

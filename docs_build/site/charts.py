@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import textwrap
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -133,6 +134,12 @@ def _t(value: str) -> str:
 
 def _ts(values: list[str]) -> list[str]:
     return [_t(v) for v in values]
+
+
+def _wrapped(values: list[str], width: int = 16) -> list[str]:
+    """Data labels as Plotly text broken into lines of about `width` characters at spaces (Plotly's <br>), so that
+    column labels side by side never run into each other."""
+    return ["<br>".join(_t(line) for line in textwrap.wrap(v, width) or [""]) for v in values]
 
 
 def _bar_layout(horizontal: bool, rows: int, value_axis: dict | None = None) -> dict:
@@ -591,7 +598,7 @@ def themes_heatmap(atlas: Atlas, matrix: dict[str, dict[str, int]]) -> Chart:
     return Chart("themes-heatmap", title,
                  "Source: the project's theme tags of every activity (tagging rules on the method page); "
                  "the four Ps count primary themes, the cross-cutting themes every tag.",
-                 _figure([_heatmap(z=z, x=_ts([names[p.id] for p in plans]), y=_ts([t.name for t in themes]),
+                 _figure([_heatmap(z=z, x=_wrapped([names[p.id] for p in plans]), y=_ts([t.name for t in themes]),
                                      colorscale="Blues", hovertemplate="%{y} · %{x}: %{z}<extra></extra>")],
                          title, height=max(360, 100 + 26 * len(themes)), margin={"l": 10, "r": 10, "t": 50, "b": 10},
                          xaxis={"automargin": True, "tickangle": 0},

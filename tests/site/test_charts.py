@@ -172,7 +172,7 @@ def test_chart_json_is_a_safe_attribute_and_labels_are_plotly_text() -> None:
 
 
 def test_built_charts_have_caption_table_and_csv_and_only_chart_pages_load_plotly(built_site: Path) -> None:
-    figure = re.compile(r'<figure class="atlas-chart" id="chart-([\w-]+)">(.*?)</figure>', re.S)
+    figure = re.compile(r'<figure class="atlas-chart" id="chart-([\w-]+)"[^>]*>(.*?)</figure>', re.S)
     chart_pages = 0
     for page in built_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
@@ -186,13 +186,14 @@ def test_built_charts_have_caption_table_and_csv_and_only_chart_pages_load_plotl
             csv_file = (page.parent / href).resolve()
             rows = list(csv.reader(io.StringIO(csv_file.read_text(encoding="utf-8-sig"))))
             after = html.split(f'id="chart-{chart_id}"', 1)[1]
-            note, div = after.find('<p class="atlas-chart-data">'), after.find('<div class="atlas-chart-data">')
+            note = m.start() if (m := re.search(r'<p class="atlas-chart-data"[^>]*>', after)) else -1
+            div = m.start() if (m := re.search(r'<div class="atlas-chart-data"[^>]*>', after)) else -1
             if note != -1 and (div == -1 or note < div):
-                anchor = re.search(r'<p class="atlas-chart-data">The same numbers are in the <a href="#([\w-]+)"',
+                anchor = re.search(r'<p class="atlas-chart-data"[^>]*>The same numbers are in the <a href="#([\w-]+)"',
                                    after)
                 assert f'id="{anchor.group(1)}"' in html, chart_id  # the matrix above holds the numbers
                 continue
-            table = after[after.index('<div class="atlas-chart-data">'):]
+            table = after[div:]
             table = table[: table.index("</table>")]
             assert table.count("<tr>") == len(rows), chart_id
     assert chart_pages >= 5
