@@ -136,10 +136,11 @@ def _ts(values: list[str]) -> list[str]:
     return [_t(v) for v in values]
 
 
-def _wrapped(values: list[str], width: int = 16) -> list[str]:
-    """Data labels as Plotly text broken into lines of about `width` characters at spaces (Plotly's <br>), so that
-    column labels side by side never run into each other."""
-    return ["<br>".join(_t(line) for line in textwrap.wrap(v, width) or [""]) for v in values]
+def _column_labels(values: list[str], width: int = 22) -> list[str]:
+    """Column labels short enough to stand side by side (the full names are in the hover text and the table); the
+    names as given where shortening would make two alike, since equal labels would merge their columns."""
+    short = [textwrap.shorten(v, width, placeholder="…") for v in values]
+    return _ts(short if len(set(short)) == len(short) else values)
 
 
 def _bar_layout(horizontal: bool, rows: int, value_axis: dict | None = None) -> dict:
@@ -598,8 +599,9 @@ def themes_heatmap(atlas: Atlas, matrix: dict[str, dict[str, int]]) -> Chart:
     return Chart("themes-heatmap", title,
                  "Source: the project's theme tags of every activity (tagging rules on the method page); "
                  "the four Ps count primary themes, the cross-cutting themes every tag.",
-                 _figure([_heatmap(z=z, x=_wrapped([names[p.id] for p in plans]), y=_ts([t.name for t in themes]),
-                                     colorscale="Blues", hovertemplate="%{y} · %{x}: %{z}<extra></extra>")],
+                 _figure([_heatmap(z=z, x=_column_labels([names[p.id] for p in plans]), y=_ts([t.name for t in themes]),
+                                     customdata=[_ts([p.short_title for p in plans])] * len(themes), colorscale="Blues",
+                                     hovertemplate="%{y} · %{customdata}: %{z}<extra></extra>")],
                          title, height=max(360, 100 + 26 * len(themes)), margin={"l": 10, "r": 10, "t": 50, "b": 10},
                          xaxis={"automargin": True, "tickangle": 0},
                          yaxis={"autorange": "reversed", "automargin": True}),

@@ -84,6 +84,8 @@ def pages_of(site: Path) -> list[Path]:
 def test_no_raw_markdown_leaks_into_any_page(built_site: Path) -> None:
     leaks = []
     for path in pages_of(built_site):
+        if path.relative_to(built_site).parts[0] == "sources":
+            continue  # source texts are shown exactly as converted, their own ** and ` included (issue 18)
         text = QUOTED.sub('""', " ".join(scan(path).text))
         leaks += [f"{path.relative_to(built_site)}: …{text[max(0, m.start() - 40):m.end() + 40]}…"
                   for m in LEAKS.finditer(text)]
