@@ -3,7 +3,7 @@
    Data text is only ever set as textContent. */
 (function () {
   "use strict";
-  var SHOW = 200;
+  var SHOW = 50;
   var COLLATOR = new Intl.Collator(undefined, { numeric: true });
   var NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
   var FILTERS = ["text", "country", "plan", "pillar", "theme", "body", "role", "year", "budget", "status"];
@@ -466,8 +466,11 @@
     form.atlasReady = true;
     var params = new URLSearchParams(location.search);
     var json = function (r) { return r.json(); };
-    var details = fetch(form.dataset.details).then(json);
+    /* The table's data first (the page preloads it); the task and indicator texts only once it has arrived, so
+       they do not share the connection with it, unless a text filter in the address needs them for the first count. */
+    var details = params.get("text") ? fetch(form.dataset.details).then(json) : null;
     return fetch(form.dataset.src).then(json).then(function (data) {
+      if (!details) details = fetch(form.dataset.details).then(json);
       var explorer = new Explorer(form, data);
       form.atlasExplorer = explorer;
       explorer.toggle = form.querySelector(".atlas-filters-toggle");

@@ -19,7 +19,10 @@ from ..opendata import tables
 from .context import SiteBuilder
 from .page import EXCLUDED, Page, front_matter, src_of
 
-PAGE_SIZE = 200
+# Rows of each plain (no-JavaScript) page, and of the first screen: 200 rows made the page 150 kB of HTML whose
+# parsing and layout delayed the first screen of a filtered view by about 0.4 s on this machine's Chromium
+# (content/assets/explorer.js shows as many before "Show more").
+PAGE_SIZE = 50
 DATA = "explore/activities.json"
 DETAILS = "explore/details.json"
 CSV_ROWS = "explore/activities-csv.json"
