@@ -14,12 +14,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from docs_build.data.atlas import data_dir
 from docs_build.data.problems import DataError
 from docs_build.site import publish
-from docs_build.site.build import Site, prepare
+from docs_build.site.build import StoredSite, prepare_into
 from docs_build.site.meta import site_url_warning
 from docs_build.site.offline import file_links
 from docs_build.site.search import SearchIndexError, index_site
+from docs_build.site.store import build_folder
 
-_site: Site | None = None
+_site: StoredSite | None = None
 _command: tuple[str, bool] = ("", False)
 _publish: tuple[Path, Path] | None = None  # (staging folder, site_dir) of a `mkdocs build` under way
 
@@ -37,8 +38,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site, _publish
     try:
         zipped = os.environ.get("OFFLINE_ZIP")  # `make publish`: the offline copy goes on the downloads page
-        _site = prepare(Path(config.config_file_path).parent, site_url=config.site_url or "",
-                        offline_zip=Path(zipped).read_bytes() if zipped else None)
+        root = Path(config.config_file_path).parent
+        folder = build_folder(str(root.resolve()), str(data_dir(root).resolve()), config.site_url or "",
+                              str(_offline), zipped or "")
+        _site = prepare_into(folder, root, site_url=config.site_url or "",
+                             offline_zip=Path(zipped).read_bytes() if zipped else None)
     except DataError as exc:
         raise Abort(f"Plan Atlas data has problems; nothing was written.\n{exc.report()}") from None
     config.nav = _site.nav
@@ -56,13 +60,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages and files in memory; activity pages stay out of the navigation."""
+    """Add the generated pages and files from their build folder; activity pages stay out of the navigation."""
+    global _site
     assert _site is not None
+    folder, site_dir, directory_urls = str(_site.folder), config.site_dir, config.use_directory_urls
     for page in _site.pages:
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, page.src, content=page.content, inclusion=inclusion))
-    for path, content in _site.files.items():
-        files.append(File.generated(config, path, content=content))
+        files.append(File(page.src, folder, site_dir, directory_urls, inclusion=inclusion))
+    for path in _site.files:
+        files.append(File(path, folder, site_dir, directory_urls))
+    _site = None  # nothing of the data is needed any more: free it before MkDocs renders every page
     return files
 
 

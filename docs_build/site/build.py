@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from . import (
 from .context import SiteBuilder
 from .page import Page, src_of
 from .render import title_text
+from .store import StoredPage, remove_others, store_pages, write_if_changed
 
 
 @dataclass(frozen=True)
@@ -36,31 +38,63 @@ class Site:
     nav: list[Any]
 
 
+@dataclass(frozen=True)
+class StoredSite:
+    """The generated part of the site written to a build folder: page and file paths there, and the navigation."""
+
+    folder: Path
+    pages: list[StoredPage]
+    files: list[str]
+    nav: list[Any]
+
+
+def _builder(root: Path, data: Path | None, site_url: str, offline_zip: bytes | None) -> SiteBuilder:
+    """Load and validate the data (DataError before any output), ready to render pages."""
+    builder = SiteBuilder(build_atlas(data or data_dir(root)), root / "overrides" / "atlas", site_url)
+    builder.offline_zip = offline_zip
+    return builder
+
+
 def prepare(root: Path, data: Path | None = None, site_url: str = "", offline_zip: bytes | None = None) -> Site:
     """Load and validate data, then render every page and file in memory; raises DataError before any output.
 
     `offline_zip` is the offline copy of the site (`make offline`), published on the downloads page when given."""
-    atlas = build_atlas(data or data_dir(root))
-    builder = SiteBuilder(atlas, root / "overrides" / "atlas", site_url)
-    builder.offline_zip = offline_zip
-    return Site(atlas, pages(builder), builder.files, nav(atlas))
+    builder = _builder(root, data, site_url, offline_zip)
+    return Site(builder.atlas, pages(builder), builder.files, nav(builder.atlas))
+
+
+def prepare_into(folder: Path, root: Path, data: Path | None = None, site_url: str = "",
+                 offline_zip: bytes | None = None) -> StoredSite:
+    """As prepare, but each page is written to `folder` as it is generated and only its path is kept; files whose
+    content did not change keep their modification time, and what earlier builds left there is removed."""
+    builder = _builder(root, data, site_url, offline_zip)
+    stored = store_pages(generate(builder), folder)
+    for path, content in builder.files.items():
+        write_if_changed(folder, path, content)
+    remove_others(folder, [page.src for page in stored] + list(builder.files))
+    return StoredSite(folder, stored, list(builder.files), nav(builder.atlas))
 
 
 def pages(builder: SiteBuilder) -> list[Page]:
-    """All generated pages: indexes, countries, plans, pillars, activities, comparisons, indicators, explorer."""
-    out = countries.site_pages(builder)
+    """All generated pages, in memory."""
+    return list(generate(builder))
+
+
+def generate(builder: SiteBuilder) -> Iterator[Page]:
+    """All generated pages, one at a time: indexes, countries, plans, pillars, activities, comparisons, indicators,
+    explorer, sources, downloads; static files go to builder.files on the way."""
+    yield from countries.site_pages(builder)
     for plan in builder.atlas.plans.values():
-        out.extend(plans.plan_pages(builder, plan))
-    out.extend(compare.site_pages(builder))
-    out.extend(side_by_side.site_pages(builder))
-    out.extend(indicators.site_pages(builder))
-    out.extend(explorer.site_pages(builder))
-    out.extend(sources.site_pages(builder))  # after every page that links to a source line
+        yield from plans.plan_pages(builder, plan)
+    yield from compare.site_pages(builder)
+    yield from side_by_side.site_pages(builder)
+    yield from indicators.site_pages(builder)
+    yield from explorer.site_pages(builder)
+    yield from sources.site_pages(builder)  # after every page that links to a source line
     redirects.add_redirect_pages(builder)
-    out.extend(downloads.site_pages(builder))
+    yield from downloads.site_pages(builder)
     builder.files.update(preview.previews(builder.atlas, builder.records))
     builder.files["robots.txt"] = meta.robots_txt(builder.site_url)
-    return out
 
 
 def nav(atlas: Atlas) -> list[Any]:
