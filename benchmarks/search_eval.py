@@ -215,11 +215,12 @@ def build(dest: Path) -> None:
 
 def report(browser: Browser, url: str, site: Path, queries: list[Query], misses: bool) -> str:
     """The whole evaluation as Markdown."""
-    context = browser.new_context(base_url=url)
-    page = context.new_page()
-    result = evaluate(page, queries)
-    context.close()
-    lines = [result.table(), ""]
+    result = None
+    if queries:
+        context = browser.new_context(base_url=url)
+        result = evaluate(context.new_page(), queries)
+        context.close()
+    lines = [result.table(), ""] if result else []
     for text in FIRST_QUERIES:
         context = browser.new_context(base_url=url)
         weight = first_query_weight(context.new_page(), text, site)
@@ -231,7 +232,7 @@ def report(browser: Browser, url: str, site: Path, queries: list[Query], misses:
     context.close()
     lines.append(f"Last keystroke to results, warm: median {statistics.median(times):.0f} ms, "
                  f"worst {max(times):.0f} ms ({', '.join(f'{t:.0f}' for t in times)})")
-    if misses:
+    if misses and result:
         lines += ["", "Misses (right page not first):"]
         lines += [f"- [{q.kind}] {q.query!r} → {q.expect} at {rank}; got {paths[:3]}"
                   for q, rank, paths in result.ranks if rank != 1]
@@ -244,6 +245,9 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="a built site (default: build one)")
     parser.add_argument("--queries", type=Path, default=QUERIES)
     parser.add_argument("--misses", action="store_true", help="list the queries whose right page is not first")
+    parser.add_argument("--weight-only", action="store_true",
+                        help="only the first query's weight and the speed (a benchmark corpus at N×, whose copies "
+                             "make the query set's expected pages ambiguous)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -254,7 +258,7 @@ def main() -> None:
             build(site)
         with served(site) as url, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            print(report(browser, url, site, load_queries(args.queries), args.misses))
+            print(report(browser, url, site, [] if args.weight_only else load_queries(args.queries), args.misses))
             browser.close()
 
 

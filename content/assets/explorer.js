@@ -62,28 +62,58 @@
         themes: r.h.map(function (h) { return d.themes[h].id; }),
         bodyText: own.join(", ") + (partners.length ? (own.length ? " · " : "") + "partners: " + partners.join(", ") : ""),
         themeNames: r.h.map(function (h) { return d.themes[h].name; }).join(", "),
-        haystack: fold([r.r, r.t, plan.title, d.pillars[r.l].title, r.d || "", r.bp || ""].concat(
-          bodies.map(function (b) { return b.body.label + " " + b.body.name; })).join(" "))
+        haystack: null  // the folded words a text filter searches: made at the first text filter (haystack())
       };
     });
     this.fill();
     this.headers();
   }
 
+  /** What a text filter searches in a row, lower case without diacritics: its reference, text, plan, pillar,
+      deadline, budget as printed, bodies, and its tasks and indicators once they have arrived. Made when those
+      arrive, after the first screen (folding every row's words took a tenth of a second of it at 30× the data), or
+      by a text filter before that. */
+  Explorer.prototype.haystack = function (e) {
+    var r = e.row, details = this.details;
+    e.haystack = fold([r.r, r.t, e.plan.title, e.pillar.title, r.d || "", r.bp || ""].concat(
+      e.bodies.map(function (b) { return b.body.label + " " + b.body.name; }),
+      details && details[e.i] ? [details[e.i]] : []).join(" "));
+    return e.haystack;
+  };
+
   /** Task and indicator texts arrive in a second file; the text filter reads them once they are there. */
   Explorer.prototype.addDetails = function (details) {
-    this.rows.forEach(function (e) { if (details[e.i]) e.haystack += " " + fold(details[e.i]); });
+    var self = this;
     this.details = details;
+    this.rows.forEach(function (e) { self.haystack(e); });  // after the first screen, ready for the first text filter
   };
 
   Explorer.prototype.fill = function () {
     var d = this.data, f = this.form.elements, rows = this.rows;
     d.countries.forEach(function (c) { option(f.country, c.id, c.name); });
     d.plans.forEach(function (p) { option(f.plan, p.id, p.title); });
-    d.pillars.forEach(function (p) { option(f.pillar, p.id, d.plans[p.plan].title + " · " + p.title); });
     d.themes.forEach(function (t) { option(f.theme, t.id, t.name); });
-    d.bodies.slice().sort(function (a, b) { return COLLATOR.compare(a.name, b.name); }).forEach(function (b) {
-      option(f.body, b.id, b.name + (b.label !== b.name ? " (" + b.label + ")" : "") + " – " + b.country.toUpperCase());
+    /* Pillars and bodies grow with the atlas (6,660 bodies at 30× the data): thousands of options cost the first
+       screen about half a second of style and layout work, so their lists are made when the reader first opens the
+       menu. Until then a menu holds only the value the address sets. */
+    this.labels = { pillar: {}, body: {} };
+    var labels = this.labels;
+    d.pillars.forEach(function (p) { labels.pillar[p.id] = d.plans[p.plan].title + " · " + p.title; });
+    d.bodies.forEach(function (b) {
+      labels.body[b.id] = b.name + (b.label !== b.name ? " (" + b.label + ")" : "") + " – " + b.country.toUpperCase();
+    });
+    this.lists = {
+      pillar: function () { return d.pillars.map(function (p) { return p.id; }); },
+      body: function () {
+        return d.bodies.slice().sort(function (a, b) { return COLLATOR.compare(a.name, b.name); })
+          .map(function (b) { return b.id; });
+      }
+    };
+    var self = this;
+    Object.keys(this.lists).forEach(function (name) {
+      var fill = function () { self.fillList(name); };
+      f[name].addEventListener("focus", fill);
+      f[name].addEventListener("mousedown", fill);
     });
     var years = {};
     d.rows.forEach(function (r) { if (r.y) years[r.y] = 1; });
@@ -106,6 +136,18 @@
       rows.forEach(function (e) { seen[values[name](e)] = 1; });
       single[name] = Object.keys(seen).length < 2;
     });
+  };
+
+  /** Put every option into a long menu, once, keeping the chosen value (and an unknown one from the address). */
+  Explorer.prototype.fillList = function (name) {
+    var el = this.form.elements[name], labels = this.labels[name];
+    if (el.dataset.filled) return;
+    el.dataset.filled = "1";
+    var value = el.value, fragment = document.createDocumentFragment();
+    el.querySelectorAll("option[value]:not([value='']):not([data-unknown])").forEach(function (o) { o.remove(); });
+    this.lists[name]().forEach(function (id) { option(fragment, id, labels[id]); });
+    el.appendChild(fragment);
+    el.value = value;
   };
 
   /** Column headers become sort buttons. */
@@ -148,6 +190,11 @@
       var value = params.get(name) || "";
       var el = f[name];
       if (name === "role" && value === "any") value = "";
+      var labels = self.labels[name];
+      if (value && labels && labels[value] !== undefined && !el.dataset.filled &&
+          !el.querySelector('option[value="' + CSS.escape(value) + '"]')) {
+        option(el, value, labels[value]);  // a long menu not yet filled: its chosen value only
+      }
       if (value && el.tagName === "SELECT" && !el.querySelector('option[value="' + CSS.escape(value) + '"]')) {
         option(el, value, "“" + value + "”: matches nothing").dataset.unknown = "1";
         unknown[name] = value;
@@ -180,6 +227,7 @@
 
   /** The rows matching a filter state, sorted; pure, so that it can be timed. */
   Explorer.prototype.filter = function (s) {
+    var self = this;
     var words = s.text ? fold(s.text).split(/\s+/).filter(Boolean) : [];
     var plan = s.plan, country = s.country, pillar = s.pillar, theme = s.theme, body = s.body;
     var roles = ROLES[s.role || ""] || [], year = s.year, budget = s.budget, status = s.status;
@@ -203,7 +251,8 @@
         } else if (!e.amounts.some(function (a) { return a.currency === budget; })) return false;
       }
       if (status && r.s !== status) return false;
-      for (var w = 0; w < words.length; w++) if (e.haystack.indexOf(words[w]) < 0) return false;
+      var hay = e.haystack || self.haystack(e);
+      for (var w = 0; w < words.length; w++) if (hay.indexOf(words[w]) < 0) return false;
       return true;
     });
     var key = (s.sort || "").replace(/^-/, ""), dir = (s.sort || "").charAt(0) === "-" ? -1 : 1;

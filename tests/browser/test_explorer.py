@@ -201,3 +201,21 @@ def test_a_filtered_view_with_totals_and_a_reported_value_is_axe_clean(page: Pag
     _expect(page.locator(".atlas-total").first).to_be_visible()
     violations = [v for v in _axe(page) if v["impact"] in BLOCKING]
     assert not violations, _report(violations)
+
+
+def test_the_long_menus_list_every_pillar_and_body_once_opened_keeping_the_choice(page: Page) -> None:
+    _open(page, "?body=xk/ngo&pillar=xk-2011-2014/protection")
+    body, pillar = page.locator("select[name=body]"), page.locator("select[name=pillar]")
+    assert body.locator("option").count() == 2  # "All" and the body the address names, until the menu is opened
+    data = page.evaluate("document.getElementById('atlas-explorer').atlasExplorer.data")
+    body.focus()  # what a keyboard, a click or a tap does first
+    _expect(body.locator("option")).to_have_count(1 + len(data["bodies"]))
+    assert body.input_value() == "xk/ngo"
+    names = body.locator("option").all_inner_texts()[1:]
+    assert len(set(names)) == len(names) and names[0].startswith("A")  # sorted by name, each once
+    pillar.dispatch_event("mousedown")
+    _expect(pillar.locator("option")).to_have_count(1 + len(data["pillars"]))
+    assert pillar.input_value() == "xk-2011-2014/protection"
+    body.select_option("al/asp")
+    _expect(page.locator(".atlas-count")).to_have_text(re.compile(r"^0 of "))  # Albanian police in a Kosovo pillar
+    assert parse_qs(urlsplit(page.url).query)["body"] == ["al/asp"]
