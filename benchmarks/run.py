@@ -41,6 +41,8 @@ MAX_PER_PAGE_GROWTH = 1.2  # time per page at 10× ÷ time per page at 1×
 MAX_OVERHEAD = 1.2  # Plan Atlas build time ÷ plain MkDocs build time
 MAX_LARGEST_PAGE = 150_000  # bytes, at 10×
 MAX_PEAK_MEMORY = 1_000_000_000  # bytes, at 10×
+MAX_SEARCH_SHARE = 0.10  # issue 17: Pagefind's time ÷ the rest of the build, at 1× and 30×
+MAX_PEAK_MEMORY_AT = {10: 1_000_000_000, 30: 1_000_000_000, 100: 2_500_000_000}  # issue 22
 MAX_SEARCH_INDEX = 2_000_000  # bytes, shipped data: the whole search bundle (a query loads a small part of it)
 
 # ISO 3166-1 alpha-2: assigned codes (iso-codes 4.x) and exceptionally or transitionally reserved ones.
@@ -200,6 +202,7 @@ class Build:
     largest: int = 0
     largest_page: str = ""
     median: float = 0.0
+    search: tuple[float, float] = (0.0, 0.0)  # Pagefind alone on the built site: wall, CPU seconds
 
     @property
     def time(self) -> float:
@@ -268,6 +271,12 @@ class Scale:
         return self.atlas.time / self.plain.time
 
     @property
+    def search_share(self) -> tuple[float, float]:
+        """What search indexing adds to the build without it (wall, CPU): Pagefind's time ÷ the rest."""
+        wall, cpu = self.atlas.search
+        return wall / (self.atlas.time - wall), cpu / (self.atlas.cpu - cpu)
+
+    @property
     def cpu_overhead(self) -> float:
         """Plan Atlas CPU time ÷ plain MkDocs CPU time."""
         return self.atlas.cpu / self.plain.cpu
@@ -280,6 +289,17 @@ def time_prepare(root: Path, data: Path) -> float:
     proc = subprocess.run([sys.executable, "-c", code, str(root), str(data)], cwd=root, env=environment(root, data),
                           capture_output=True, text=True, check=True)
     return float(proc.stdout.split()[-1])
+
+
+def time_search(root: Path, site: Path, env: dict[str, str], log: Path, timeout: float) -> tuple[float, float]:
+    """Wall and CPU seconds of the build's search indexing alone: `docs_build.site.search.index_site` run again,
+    in a fresh child, on the site the build wrote (it replaces the bundle with the same one)."""
+    code = ("import sys; from pathlib import Path; from docs_build.site.search import index_site; "
+            "index_site(Path(sys.argv[1]))")
+    start = [sys.executable, "-c", "import docs_build.site.search"]  # the import alone, subtracted
+    base_wall, base_cpu, _ = run_build(start, root, env, log, timeout)
+    wall, cpu, _ = run_build([sys.executable, "-c", code, str(site)], root, env, log, timeout)
+    return wall - base_wall, cpu - base_cpu
 
 
 def bench_scale(n: int, root: Path, src: Path, work: Path, repeat: int, timeout: float) -> Scale:
@@ -309,6 +329,10 @@ def bench_scale(n: int, root: Path, src: Path, work: Path, repeat: int, timeout:
                   f"load {build.loads[-1]:.2f}", flush=True)
             if i == repeat - 1:
                 measure_site(site, build)
+                if kind == "atlas":
+                    build.search = time_search(root, site, env, work / "pagefind.log", timeout)
+                    print(f"  search indexing alone (Pagefind, again on the built site): {build.search[0]:.2f} s, "
+                          f"CPU {build.search[1]:.2f} s", flush=True)
     prepare = min(time_prepare(root, data) for _ in range(repeat))
     print(f"  prepare() alone: {prepare:.2f} s", flush=True)
     return Scale(n, counts, builds["atlas"], builds["plain"], prepare)
@@ -341,6 +365,10 @@ def table(scales: list[Scale]) -> str:
         ("time per page vs 1×", lambda s: f"{growth(s, 'atlas')} / {growth(s, 'plain')}"),
         ("CPU time per page vs 1×", lambda s: f"{growth(s, 'atlas', 'cpu_per_page')} / "
                                               f"{growth(s, 'plain', 'cpu_per_page')}"),
+        ("of which search indexing (Pagefind), s, wall · CPU", lambda s: f"{s.atlas.search[0]:.2f} · "
+                                                                        f"{s.atlas.search[1]:.2f}"),
+        ("search indexing ÷ rest of the build, wall · CPU", lambda s: f"{s.search_share[0]:.1%} · "
+                                                                    f"{s.search_share[1]:.1%}"),
         ("peak memory, MB", lambda s: pair(s, "{:.0f}", lambda b: b.peak / 1e6)),
         ("search bundle (Pagefind, whole), kB", lambda s: pair(s, "{:.0f}", lambda b: b.index / 1e3)),
         ("largest HTML page, kB", lambda s: pair(s, "{:.1f}", lambda b: b.largest / 1e3)),
@@ -388,6 +416,28 @@ def targets(scales: list[Scale]) -> list[tuple[bool | None, str]]:
                     f"{ten.atlas.peak / 1e6:.0f} MB"))
     else:
         out += [(None, "largest HTML page at 10× (needs scale 10)"), (None, "peak memory at 10× (needs scale 10)")]
+    for s in scales:  # issue 17: indexing adds at most 10 % to the build
+        out.append(timed(s.search_share[0] <= MAX_SEARCH_SHARE, s.search_share[1] <= MAX_SEARCH_SHARE,
+                         f"search indexing adds ≤ {MAX_SEARCH_SHARE:.0%} to the build at {s.n}×: "
+                         f"{s.search_share[0]:.1%} (CPU {s.search_share[1]:.1%})"))
+    for s in scales:  # issue 22
+        if s.n == 1:
+            continue
+        if one:
+            g = s.atlas.per_page / one.atlas.per_page
+            g_cpu = s.atlas.cpu_per_page / one.atlas.cpu_per_page
+            out.append(timed(g <= MAX_PER_PAGE_GROWTH, g_cpu <= MAX_PER_PAGE_GROWTH,
+                             f"time per page grows ≤ {MAX_PER_PAGE_GROWTH}× from 1× to {s.n}×: {g:.2f}× "
+                             f"(CPU {g_cpu:.2f}×; plain MkDocs {s.plain.per_page / one.plain.per_page:.2f}×)"))
+            m = s.atlas.median / one.atlas.median
+            out.append((m <= 1.1, f"median page at {s.n}× within 10 % of 1×: {m:.2f}× "
+                                  f"({one.atlas.median / 1e3:.1f} → {s.atlas.median / 1e3:.1f} kB)"))
+        out.append((s.atlas.largest < MAX_LARGEST_PAGE, f"no page over {MAX_LARGEST_PAGE / 1e3:.0f} kB at {s.n}×: "
+                    f"largest {s.atlas.largest / 1e3:.1f} kB ({s.atlas.largest_page})"))
+        limit = MAX_PEAK_MEMORY_AT.get(s.n)
+        if limit:
+            out.append((s.atlas.peak <= limit, f"peak memory ≤ {limit / 1e9:.1f} GB at {s.n}×: "
+                        f"{s.atlas.peak / 1e6:.0f} MB (plain MkDocs {s.plain.peak / 1e6:.0f} MB)"))
     if one:
         out.append((one.atlas.index <= MAX_SEARCH_INDEX, f"search bundle ≤ {MAX_SEARCH_INDEX / 1e6:.0f} MB for the "
                     f"shipped data: {one.atlas.index / 1e3:.0f} kB"))
