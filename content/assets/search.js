@@ -206,8 +206,15 @@
       if (mine !== sequence) return;
       window.atlasSearch.lastQuery = input.value;
       var items = found.map(item);
+      // A reader who has moved into the results keeps her place when they are replaced (new results for the words)
+      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+      var focused = links.indexOf(document.activeElement);
       if (more) list.append.apply(list, items);
       else list.replaceChildren.apply(list, items);
+      if (!more && focused >= 0) {
+        var same = items[Math.min(focused, items.length - 1)];
+        (same ? same.querySelector("a") : input).focus();
+      }
       window.atlasSearch.latency = performance.now() - lastInput; // ms from the last keystroke (benchmarks)
       var total = found.length ? found[0].total : shown;
       var now = list.children.length;
@@ -250,7 +257,8 @@
     if (text) input.value = text;
     input.focus();
     input.select();
-    if (input.value.trim()) schedule();
+    // Reopened on the query whose results it shows: nothing to search again (and the list stays as the reader left it)
+    if (input.value.trim() && !(input.value === window.atlasSearch.lastQuery && list.children.length)) schedule();
   }
 
   // ---- Marking the words found on the page a result leads to ------------------------------------------------------

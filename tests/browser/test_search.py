@@ -51,8 +51,6 @@ def test_nothing_of_search_loads_before_it_is_opened(page: Page) -> None:
     assert any(p.endswith("/pagefind/pagefind.js") for p in seen), seen
 
 
-@pytest.mark.xfail(strict=False, reason="after the merges of issues 17-22 the page reached by Enter differed once from "
-                   "the first result's address in the full suite; not yet diagnosed (closing note)")
 def test_search_dialog_with_the_keyboard_alone(page: Page) -> None:
     """"/" opens a named modal dialog; arrows move from the query to the results, Enter opens one; Escape closes the
     dialog and gives the focus back."""
@@ -74,7 +72,7 @@ def test_search_dialog_with_the_keyboard_alone(page: Page) -> None:
     page.keyboard.press("Enter")
     _expect(dialog).to_be_visible()
     _expect(page.locator("#atlas-search-query")).to_have_value("NATC")
-    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # at once: reopening must not replace the list under the reader's focus
     href = urlsplit(first.get_attribute("href") or "").path
     page.keyboard.press("Enter")
     _expect(page).to_have_url(re.compile(re.escape(href)))
