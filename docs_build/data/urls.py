@@ -99,9 +99,9 @@ def compare_legal(page: int = 1) -> str:
     return "compare/legal/" + ("" if page == 1 else f"page-{page}/")
 
 
-def compare_instrument(instrument_id: str) -> str:
-    """`compare/legal/palermo-protocol/`: the plans that cite one instrument."""
-    return f"compare/legal/{instrument_id}/"
+def compare_instrument(instrument_id: str, page: int = 1) -> str:
+    """`compare/legal/palermo-protocol/`: the plans that cite one instrument; `.../page-2/` holds further plans."""
+    return f"compare/legal/{instrument_id}/" + ("" if page == 1 else f"page-{page}/")
 
 
 def compare_institutions(page: int = 1) -> str:

@@ -20,6 +20,7 @@ KINDS: tuple[str, ...] = InstitutionKind.__args__  # type: ignore[attr-defined]
 # Plans side by side on one comparison page (five fit a 1280 px screen); further plans go on further pages, by region,
 # so that no comparison page grows with the atlas (at 30× the data the legal matrix of every plan was 812 kB).
 PLANS_PER_PAGE = 5
+CITING_PER_PAGE = 25  # plans quoted on one instrument's page (each with its citations as printed)
 FULL_WIDTH = ("navigation", "toc")  # comparison pages hide Material's sidebars: every column gets the page's width
 
 
@@ -283,7 +284,7 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
     def page(url: str, title: str, description: str, template: str, in_nav: bool = True,
              search: Search | None = None, plans: list[Plan] = everyone, **context: object) -> Page:
         """A comparison page (search: a page of the site unless told otherwise)."""
-        body = builder.render(template, plans=plans, here=url, per_page=PLANS_PER_PAGE, **context)
+        body = builder.render(template, plans=plans, here=url, **{"per_page": PLANS_PER_PAGE, **context})
         meta = front_matter(title, description, search, hide=FULL_WIDTH)
         return Page(src_of(url), meta + body, in_nav=in_nav)
 
@@ -293,6 +294,12 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
     instruments = instrument_matrix(atlas)
     matrix = theme_matrix(records)
     theme_page = {p.id: number for number, group in enumerate(groups, 1) for p in group}
+    in_order = [p for group in groups for p in group]
+    citing = {i: [p for p in in_order if row[p.id]] for i, row in instruments.items()}
+    citing_groups = {i: [plans[n:n + CITING_PER_PAGE] for n in range(0, len(plans), CITING_PER_PAGE)] or [[]]
+                     for i, plans in citing.items()}
+    instrument_page = {i: {p.id: n for n, group in enumerate(chunks, 1) for p in group}
+                       for i, chunks in citing_groups.items()}
     out = []
     for number, group in enumerate(groups, 1):
         ids = {p.id for p in group}
@@ -312,6 +319,7 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
             page(urls.compare_legal(number), of("Legal references", number),
                  "International instruments and domestic laws the plans cite", "compare-legal.md.html",
                  matrix=instruments, groups=legal_groups(atlas, shown), cited=len(instruments), total=len(everyone),
+                 instrument_page=instrument_page,
                  pager=pager(atlas, groups, urls.compare_legal),
                  laws={code: len(atlas.laws.get(code, {})) for code in countries}, **common),
             page(urls.compare_institutions(number), of("Institutions", number),
@@ -330,12 +338,16 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
             out.append(Page(src_of(urls.compare_theme(theme.id, number)),
                             front_matter(title, theme.description, EXCLUDED, hide=FULL_WIDTH) + body, in_nav=False))
     for instrument, row in instruments.items():
-        citing = [p for p in everyone if row[p.id]]
-        out.append(page(urls.compare_instrument(instrument), atlas.instruments[instrument].title,
-                        "Plans that cite this instrument, and where", "compare-instrument.md.html", in_nav=False,
-                        search=Search("legal instrument", filters={"plan": [p.short_title for p in citing]}),
-                        instrument=atlas.instruments[instrument], row=row, total=len(everyone),
-                        others=[p for p in everyone if not row[p.id]]))
+        chunks = citing_groups[instrument]
+        for number, group in enumerate(chunks, 1):
+            title = atlas.instruments[instrument].title + (f", page {number}" if number > 1 else "")
+            out.append(page(urls.compare_instrument(instrument, number), title,
+                            "Plans that cite this instrument, and where", "compare-instrument.md.html", in_nav=False,
+                            search=Search("legal instrument", filters={"plan": [p.short_title for p in group]}),
+                            plans=group, instrument=atlas.instruments[instrument], row=row, total=len(everyone),
+                            others=[p for p in everyone if not row[p.id]], number=number, pages=len(chunks),
+                            per_page=CITING_PER_PAGE,
+                            pager=pager(atlas, chunks, lambda n, i=instrument: urls.compare_instrument(i, n))))
     for code, bodies in atlas.institutions.items():
         for body in bodies.values():
             country = atlas.countries[code].name

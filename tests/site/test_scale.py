@@ -110,3 +110,15 @@ def test_ids_that_would_take_a_further_page_address_are_refused(tmp_path: Path) 
     with pytest.raises(DataError) as caught:
         build_atlas(data)
     assert any(p.type == "xref.reserved-id" and "page-2" in (p.value or "") for p in caught.value.problems)
+
+
+def test_an_instrument_page_pages_on_its_citing_plans(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from docs_build.site.compare import CITING_PER_PAGE
+    data = tmp_path_factory.mktemp("citing") / "data"
+    bench.synthesize(MINIMAL, data, CITING_PER_PAGE + 2)
+    pages = {p.src: p.content.replace("\x0e", "").replace("\x0f", "") for p in prepare(ROOT, data).pages}
+    first, second = pages["compare/legal/palermo-protocol/index.md"], pages["compare/legal/palermo-protocol/page-2/index.md"]
+    assert first.count("\n## ") == CITING_PER_PAGE and second.count("\n## ") == 2
+    assert "This is page 2 of 2" in second
+    legal = pages["compare/legal/page-6/index.md"]  # the matrix links each citation to the page that quotes it
+    assert re.search(r'href="\.\./palermo-protocol/page-2/#[a-z]{2}-2011-2014"', legal), legal[:3000]
