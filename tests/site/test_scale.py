@@ -117,7 +117,8 @@ def test_an_instrument_page_pages_on_its_citing_plans(tmp_path_factory: pytest.T
     data = tmp_path_factory.mktemp("citing") / "data"
     bench.synthesize(MINIMAL, data, CITING_PER_PAGE + 2)
     pages = {p.src: p.content.replace("\x0e", "").replace("\x0f", "") for p in prepare(ROOT, data).pages}
-    first, second = pages["compare/legal/palermo-protocol/index.md"], pages["compare/legal/palermo-protocol/page-2/index.md"]
+    first = pages["compare/legal/palermo-protocol/index.md"]
+    second = pages["compare/legal/palermo-protocol/page-2/index.md"]
     assert first.count("\n## ") == CITING_PER_PAGE and second.count("\n## ") == 2
     assert "This is page 2 of 2" in second
     legal = pages["compare/legal/page-6/index.md"]  # the matrix links each citation to the page that quotes it
