@@ -10,6 +10,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from docs_build.data.atlas import data_dir
 from docs_build.data.problems import DataError
@@ -71,6 +72,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File(path, folder, site_dir, directory_urls))
     _site = None  # nothing of the data is needed any more: free it before MkDocs renders every page
     return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Drop the page's Markdown once rendered: MkDocs renders every page before writing any, and would hold the
+    Markdown of all of them until the end. Empty, not None: MkDocs takes None for a page not yet read (no title)."""
+    page.markdown = ""
+    return html
 
 
 def on_post_build(config: MkDocsConfig) -> None:

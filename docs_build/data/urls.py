@@ -5,6 +5,8 @@ Documented in ARCHITECTURE.md and fixed by tests/test_urls.py. Paths are relativ
 
 from __future__ import annotations
 
+import re
+
 from .models import Activity, Objective
 
 # Top-level folders the site writes besides plans/ and countries/ (page families, content pages, static files).
@@ -18,6 +20,8 @@ INDEXES = ("plans/", "countries/")
 PLAN_ANCHORS = frozenset({"pillars", "charts", "vision", "mission", "indicators", "international-law",
                           "domestic-law", "budget-tables", "funding", "notes"})
 PLAN_ANCHOR_PREFIXES = ("budget-", "chart-")
+# Ids that would take the address of a further page of plans (compare/themes/page-2/, compare/legal/page-2/).
+PAGE_ID = re.compile(r"page-\d+")
 # Names of a plan's own charts (`<plan id>-<name>[-<currency>]`, also the CSV file name under charts/); a budget
 # table's chart is `<plan id>-<table id>-<currency>`, so no table id may be one of them.
 PLAN_CHARTS = frozenset({"activities-per-pillar", "activities-per-objective", "activities-by-deadline",
@@ -75,14 +79,14 @@ def institution(code: str, body_id: str) -> str:
     return f"countries/{code.lower()}/institutions/{body_id}/"
 
 
-def compare() -> str:
-    """`compare/`: plans at a glance."""
-    return "compare/"
+def compare(page: int = 1) -> str:
+    """`compare/`: plans at a glance; `compare/page-2/` and on hold further plans."""
+    return "compare/" + ("" if page == 1 else f"page-{page}/")
 
 
-def compare_themes() -> str:
-    """`compare/themes/`: the themes × plans matrix."""
-    return "compare/themes/"
+def compare_themes(page: int = 1) -> str:
+    """`compare/themes/`: the themes × plans matrix; `compare/themes/page-2/` and on hold further plans."""
+    return "compare/themes/" + ("" if page == 1 else f"page-{page}/")
 
 
 def compare_theme(theme_id: str, page: int = 1) -> str:
@@ -90,19 +94,19 @@ def compare_theme(theme_id: str, page: int = 1) -> str:
     return f"compare/themes/{theme_id}/" + ("" if page == 1 else f"page-{page}/")
 
 
-def compare_legal() -> str:
-    """`compare/legal/`: instruments × plans, domestic laws per country."""
-    return "compare/legal/"
+def compare_legal(page: int = 1) -> str:
+    """`compare/legal/`: instruments × plans, domestic laws per country; `.../page-2/` and on hold further plans."""
+    return "compare/legal/" + ("" if page == 1 else f"page-{page}/")
 
 
-def compare_instrument(instrument_id: str) -> str:
-    """`compare/legal/palermo-protocol/`: the plans that cite one instrument."""
-    return f"compare/legal/{instrument_id}/"
+def compare_instrument(instrument_id: str, page: int = 1) -> str:
+    """`compare/legal/palermo-protocol/`: the plans that cite one instrument; `.../page-2/` holds further plans."""
+    return f"compare/legal/{instrument_id}/" + ("" if page == 1 else f"page-{page}/")
 
 
-def compare_institutions() -> str:
-    """`compare/institutions/`: kinds of lead bodies × plans."""
-    return "compare/institutions/"
+def compare_institutions(page: int = 1) -> str:
+    """`compare/institutions/`: kinds of lead bodies × plans; `.../page-2/` and on hold further plans."""
+    return "compare/institutions/" + ("" if page == 1 else f"page-{page}/")
 
 
 def compare_activities() -> str:

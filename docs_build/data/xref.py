@@ -44,9 +44,18 @@ def check(dataset: Dataset) -> list[Problem]:
         items = dataset.instruments.model.instruments
         instruments = c.unique(dataset.instruments, ((("instruments", i, "id"), x.id) for i, x in enumerate(items)),
                                "instrument")
+    if dataset.instruments:
+        for i, x in enumerate(dataset.instruments.model.instruments):
+            if urls.PAGE_ID.fullmatch(x.id):
+                c.add(dataset.instruments, ("instruments", i, "id"), "xref.reserved-id",
+                      "id is the address of a further page of the legal comparison (choose another)", x.id)
     if dataset.themes:
         items = dataset.themes.model.themes
         themes = c.unique(dataset.themes, ((("themes", i, "id"), x.id) for i, x in enumerate(items)), "theme")
+        for i, x in enumerate(items):
+            if urls.PAGE_ID.fullmatch(x.id):
+                c.add(dataset.themes, ("themes", i, "id"), "xref.reserved-id",
+                      "id is the address of a further page of the theme comparison (choose another)", x.id)
         for i, theme in enumerate(items):
             if theme.parent and theme.parent not in themes:
                 c.add(dataset.themes, ("themes", i, "parent"), "xref.unknown-theme", "unknown parent theme",

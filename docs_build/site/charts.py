@@ -507,9 +507,9 @@ def plan_labels(plans: list[Plan]) -> dict[str, str]:
     return {p.id: short[p.id] if counts[short[p.id]] == 1 else p.short_title for p in plans}
 
 
-def periods_timeline(atlas: Atlas) -> Chart:
-    """Every plan's period (and action plan period) on one timeline."""
-    plans = list(atlas.plans.values())
+def periods_timeline(atlas: Atlas, plans: list | None = None) -> Chart:
+    """Every plan's period (and action plan period) on one timeline; or the periods of the plans given."""
+    plans = list(atlas.plans.values()) if plans is None else plans
     names = plan_labels(plans)
     dated = [p for p in plans if p.period.start and p.period.end]
     traces = []
@@ -589,9 +589,9 @@ def shares_chart(glances: list) -> Chart:
                  ("plan", "share of activities", "activities", "of", "percent"), rows, takeaway=takeaway)
 
 
-def themes_heatmap(atlas: Atlas, matrix: dict[str, dict[str, int]]) -> Chart:
-    """Themes × plans as a heatmap of activity counts."""
-    plans = list(atlas.plans.values())
+def themes_heatmap(atlas: Atlas, matrix: dict[str, dict[str, int]], plans: list | None = None) -> Chart:
+    """Themes × plans as a heatmap of activity counts (every plan, or the plans given)."""
+    plans = list(atlas.plans.values()) if plans is None else plans
     names = plan_labels(plans)
     themes = list(atlas.themes.values())
     z = [[matrix[t.id][p.id] for p in plans] for t in themes]

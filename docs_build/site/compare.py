@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..data import urls
 from ..data.atlas import Atlas
 from ..data.models import InstitutionKind, Instrument, LegalReference, Plan, Theme
 from ..data.records import ActivityRecord, ObjectiveRecord, Records
+from ..data.regions import ordered, region_name
 from . import charts
 from .context import SiteBuilder
 from .page import EXCLUDED, Page, Search, front_matter, src_of
 
 KINDS: tuple[str, ...] = InstitutionKind.__args__  # type: ignore[attr-defined]
-PLANS_PER_THEME_PAGE = 5  # side by side on one theme page (five fit a 1280 px screen); more go on further pages
+# Plans side by side on one comparison page (five fit a 1280 px screen); further plans go on further pages, by region,
+# so that no comparison page grows with the atlas (at 30× the data the legal matrix of every plan was 812 kB).
+PLANS_PER_PAGE = 5
+CITING_PER_PAGE = 25  # plans quoted on one instrument's page (each with its citations as printed)
 FULL_WIDTH = ("navigation", "toc")  # comparison pages hide Material's sidebars: every column gets the page's width
 
 
@@ -233,51 +238,116 @@ def institution_roles(records: Records, code: str, body: str) -> dict[str, list[
     return roles
 
 
+def plan_groups(atlas: Atlas) -> list[list[Plan]]:
+    """The plans in pages of PLANS_PER_PAGE: by UN M49 region, in the atlas's order within a region."""
+    order = {r: i for i, r in enumerate(ordered({c.region for c in atlas.countries.values()}))}
+    plans = sorted(atlas.plans.values(), key=lambda p: order[atlas.countries[p.country.lower()].region])
+    return [plans[i:i + PLANS_PER_PAGE] for i in range(0, len(plans), PLANS_PER_PAGE)] or [[]]
+
+
+@dataclass(frozen=True)
+class PlanPage:
+    """One page of a paged comparison: its number, address, and the regions and countries of its plans."""
+
+    number: int
+    url: str
+    label: str
+
+
+def pager(atlas: Atlas, groups: list[list[Plan]], url_of: Callable[[int], str]) -> list[PlanPage]:
+    """Every page of a comparison, labelled with the regions and countries its plans come from."""
+    out = []
+    for number, group in enumerate(groups, 1):
+        regions: dict[str, list[str]] = {}
+        for plan in group:
+            country = atlas.countries[plan.country.lower()]
+            names = regions.setdefault(region_name(country.region), [])
+            if country.name not in names:
+                names.append(country.name)
+        label = "; ".join(f"{region}: {', '.join(names)}" for region, names in regions.items())
+        out.append(PlanPage(number, url_of(number), label))
+    return out
+
+
+def numbered(chart: charts.Chart, number: int) -> charts.Chart:
+    """A chart of a further page of plans gets its own id (its HTML id and CSV file)."""
+    return chart if number == 1 else replace(chart, id=f"{chart.id}-page-{number}")
+
+
 def site_pages(builder: SiteBuilder) -> list[Page]:
     """Every comparison page and every institution page."""
     atlas, records = builder.atlas, builder.records
-    plans = list(atlas.plans.values())
+    everyone = list(atlas.plans.values())
+    groups = plan_groups(atlas)
+    pages = len(groups)
 
     def page(url: str, title: str, description: str, template: str, in_nav: bool = True,
-             search: Search | None = None, **context: object) -> Page:
+             search: Search | None = None, plans: list[Plan] = everyone, **context: object) -> Page:
         """A comparison page (search: a page of the site unless told otherwise)."""
-        body = builder.render(template, plans=plans, here=url, **context)
+        body = builder.render(template, plans=plans, here=url, **{"per_page": PLANS_PER_PAGE, **context})
         meta = front_matter(title, description, search, hide=FULL_WIDTH)
         return Page(src_of(url), meta + body, in_nav=in_nav)
 
-    glances = [glance(p, records) for p in plans]
+    def of(title: str, number: int) -> str:
+        return title + (f", page {number} of {pages}" if pages > 1 else "")
+
     instruments = instrument_matrix(atlas)
     matrix = theme_matrix(records)
-    out = [
-        page(urls.compare(), "Compare plans", "Plans at a glance, side by side", "compare.md.html",
-             glances=glances, charts=builder.with_csv([charts.periods_timeline(atlas), charts.shares_chart(glances)])),
-        page(urls.compare_themes(), "Themes × plans", "How many activities of each plan address each theme",
-             "compare-themes.md.html", matrix=matrix, charts=builder.with_csv([charts.themes_heatmap(atlas, matrix)]),
-             theme_page={p.id: i // PLANS_PER_THEME_PAGE + 1 for i, p in enumerate(plans)}),
-        page(urls.compare_legal(), "Legal references", "International instruments and domestic laws the plans cite",
-             "compare-legal.md.html", matrix=instruments, groups=legal_groups(atlas, instruments),
-             laws={code: len(atlas.laws.get(code, {})) for code in atlas.countries}),
-        page(urls.compare_institutions(), "Institutions", "Which kinds of bodies lead the plans' activities",
-             "compare-institutions.md.html", matrix=lead_kinds(records), kinds=KINDS),
-    ]
-    groups = [plans[i:i + PLANS_PER_THEME_PAGE] for i in range(0, len(plans), PLANS_PER_THEME_PAGE)] or [[]]
+    theme_page = {p.id: number for number, group in enumerate(groups, 1) for p in group}
+    in_order = [p for group in groups for p in group]
+    citing = {i: [p for p in in_order if row[p.id]] for i, row in instruments.items()}
+    citing_groups = {i: [plans[n:n + CITING_PER_PAGE] for n in range(0, len(plans), CITING_PER_PAGE)] or [[]]
+                     for i, plans in citing.items()}
+    instrument_page = {i: {p.id: n for n, group in enumerate(chunks, 1) for p in group}
+                       for i, chunks in citing_groups.items()}
+    out = []
+    for number, group in enumerate(groups, 1):
+        ids = {p.id for p in group}
+        glances = [glance(p, records) for p in group]
+        countries = list(dict.fromkeys(p.country.lower() for p in group))
+        shown = {i: row for i, row in instruments.items() if any(row[p] for p in ids)}
+        common = {"plans": group, "number": number, "pages": pages, "in_nav": number == 1}
+        out += [
+            page(urls.compare(number), of("Compare plans", number), "Plans at a glance, side by side",
+                 "compare.md.html", glances=glances, pager=pager(atlas, groups, urls.compare),
+                 charts=builder.with_csv([numbered(charts.periods_timeline(atlas, group), number),
+                                          numbered(charts.shares_chart(glances), number)]), **common),
+            page(urls.compare_themes(number), of("Themes × plans", number),
+                 "How many activities of each plan address each theme", "compare-themes.md.html", matrix=matrix,
+                 pager=pager(atlas, groups, urls.compare_themes), theme_page=theme_page,
+                 charts=builder.with_csv([numbered(charts.themes_heatmap(atlas, matrix, group), number)]), **common),
+            page(urls.compare_legal(number), of("Legal references", number),
+                 "International instruments and domestic laws the plans cite", "compare-legal.md.html",
+                 matrix=instruments, groups=legal_groups(atlas, shown), cited=len(instruments), total=len(everyone),
+                 instrument_page=instrument_page,
+                 pager=pager(atlas, groups, urls.compare_legal),
+                 laws={code: len(atlas.laws.get(code, {})) for code in countries}, **common),
+            page(urls.compare_institutions(number), of("Institutions", number),
+                 "Which kinds of bodies lead the plans' activities", "compare-institutions.md.html",
+                 matrix=lead_kinds(records), kinds=KINDS, countries=countries,
+                 pager=pager(atlas, groups, urls.compare_institutions), **common),
+        ]
     for theme in atlas.themes.values():
         for number, group in enumerate(groups, 1):
             columns = {p.id: theme_column(records, theme, p.id) for p in group}
             title = f"Theme: {theme.name}" + (f", page {number}" if number > 1 else "")
             body = builder.render("compare-theme.md.html", plans=group, here=urls.compare_theme(theme.id, number),
                                   theme=theme, columns=columns, rows=theme_rows(atlas, theme, columns),
-                                  number=number, pages=len(groups),
-                                  per_page=PLANS_PER_THEME_PAGE,
-                                  page_urls=[urls.compare_theme(theme.id, n) for n in range(1, len(groups) + 1)])
+                                  number=number, pages=pages, per_page=PLANS_PER_PAGE,
+                                  pager=pager(atlas, groups, lambda n, t=theme.id: urls.compare_theme(t, n)))
             out.append(Page(src_of(urls.compare_theme(theme.id, number)),
                             front_matter(title, theme.description, EXCLUDED, hide=FULL_WIDTH) + body, in_nav=False))
     for instrument, row in instruments.items():
-        out.append(page(urls.compare_instrument(instrument), atlas.instruments[instrument].title,
-                        "Plans that cite this instrument, and where", "compare-instrument.md.html", in_nav=False,
-                        search=Search("legal instrument",
-                                      filters={"plan": [p.short_title for p in plans if row[p.id]]}),
-                        instrument=atlas.instruments[instrument], row=row))
+        chunks = citing_groups[instrument]
+        for number, group in enumerate(chunks, 1):
+            title = atlas.instruments[instrument].title + (f", page {number}" if number > 1 else "")
+            out.append(page(urls.compare_instrument(instrument, number), title,
+                            "Plans that cite this instrument, and where", "compare-instrument.md.html", in_nav=False,
+                            search=Search("legal instrument", filters={"plan": [p.short_title for p in group]}),
+                            plans=group, instrument=atlas.instruments[instrument], row=row, total=len(everyone),
+                            others=[p for p in everyone if not row[p.id]], number=number, pages=len(chunks),
+                            per_page=CITING_PER_PAGE,
+                            pager=pager(atlas, chunks, lambda n, i=instrument: urls.compare_instrument(i, n))))
     for code, bodies in atlas.institutions.items():
         for body in bodies.values():
             country = atlas.countries[code].name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -72,3 +73,53 @@ def test_countries_page_groups_by_region_with_a_filter(many_countries: Path) -> 
     assert len(headings) == COPIES
     assert [anchor for _, anchor in headings] == [r for r in bench.REGIONS if r in {a for _, a in headings}]
     assert 'data-filter-target="atlas-countries"' in page.content
+
+
+@pytest.fixture(scope="module")
+def many_plans(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The generated pages of the minimal data set copied into twelve countries (twelve plans, several regions);
+    only the first page of each comparison is in the navigation."""
+    data = tmp_path_factory.mktemp("plans") / "data"
+    bench.synthesize(MINIMAL, data, 12)
+    pages = prepare(ROOT, data).pages
+    in_nav = {p.src for p in pages if p.in_nav and p.src.startswith("compare/")}
+    assert not any("/page-" in src for src in in_nav) and "compare/legal/index.md" in in_nav
+    return {p.src: p.content.replace("\x0e", "").replace("\x0f", "") for p in pages}  # data-run marks
+
+
+@pytest.mark.parametrize("index", ["compare", "compare/themes", "compare/legal", "compare/institutions"])
+def test_comparison_index_pages_page_on_by_region(many_plans: dict[str, str], index: str) -> None:
+    from docs_build.site.compare import PLANS_PER_PAGE
+    pages = [many_plans[f"{index}/index.md"]] + [many_plans[f"{index}/page-{n}/index.md"] for n in (2, 3)]
+    assert f"{index}/page-4/index.md" not in many_plans
+    shown = [re.findall(r'data-plan="([a-z0-9-]+)"', page) for page in pages]
+    columns = [list(dict.fromkeys(ids)) for ids in shown]
+    assert [len(c) for c in columns] == [PLANS_PER_PAGE, PLANS_PER_PAGE, 12 - 2 * PLANS_PER_PAGE]
+    assert len({p for c in columns for p in c}) == 12  # every plan on exactly one page
+    for number, page in enumerate(pages, 1):
+        assert f"This is page {number} of 3" in page
+        assert re.search(r"Page 1: [A-Z][\w -]+: Kosovo [A-Z]{2}", page)  # each page named by region and country
+
+
+def test_ids_that_would_take_a_further_page_address_are_refused(tmp_path: Path) -> None:
+    from docs_build.data.problems import DataError
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    themes = data / "themes.yaml"
+    themes.write_text(themes.read_text(encoding="utf-8").replace("id: prevention", "id: page-2", 1), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        build_atlas(data)
+    assert any(p.type == "xref.reserved-id" and "page-2" in (p.value or "") for p in caught.value.problems)
+
+
+def test_an_instrument_page_pages_on_its_citing_plans(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from docs_build.site.compare import CITING_PER_PAGE
+    data = tmp_path_factory.mktemp("citing") / "data"
+    bench.synthesize(MINIMAL, data, CITING_PER_PAGE + 2)
+    pages = {p.src: p.content.replace("\x0e", "").replace("\x0f", "") for p in prepare(ROOT, data).pages}
+    first = pages["compare/legal/palermo-protocol/index.md"]
+    second = pages["compare/legal/palermo-protocol/page-2/index.md"]
+    assert first.count("\n## ") == CITING_PER_PAGE and second.count("\n## ") == 2
+    assert "This is page 2 of 2" in second
+    legal = pages["compare/legal/page-6/index.md"]  # the matrix links each citation to the page that quotes it
+    assert re.search(r'href="\.\./palermo-protocol/page-2/#[a-z]{2}-2011-2014"', legal), legal[:3000]
