@@ -92,8 +92,6 @@ def test_no_raw_markdown_leaks_into_any_page(built_site: Path) -> None:
     assert not leaks, "\n".join(leaks[:20])
 
 
-@pytest.mark.xfail(strict=False, reason="Serbia's plan page is 150.4 kB after the provenance links and section-11 "
-                   "comparison landed (its nine charts' JSON is 44 kB); closing note")
 def test_no_page_exceeds_150_kb(built_site: Path) -> None:
     big = [(p.relative_to(built_site), p.stat().st_size) for p in pages_of(built_site)
            if p.stat().st_size > MAX_PAGE_BYTES]
