@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 import shutil
 import subprocess
+import sys
+import threading
 from collections import Counter
+from collections.abc import Iterator
+from http import HTTPStatus
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import pytest
 
 from docs_build.data.atlas import build_atlas
 from docs_build.data.records import Records
-from tests.browser.conftest import _unavailable
+from tests.browser.conftest import _QuietHandler, _unavailable
 from tests.browser.test_site import _expect
-from tests.conftest import ROOT
+from tests.conftest import MINIMAL, ROOT
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -129,3 +137,81 @@ def test_not_found_page_offers_search_and_the_explorer(page: Page) -> None:
     page.get_by_label("Words or an activity number").fill("surveys")
     page.get_by_role("button", name="Find activities").click()
     _expect(page).to_have_url(re.compile(r"/explore/\?text=surveys"))
+
+
+SUB_PATH = "/atlas/"
+
+
+class _GitHubPagesHandler(_QuietHandler):
+    """Serves a folder as GitHub Pages serves a project site: a missing address gets the site's 404.html, status 404."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Answer 404 with the site's own page, any other error as usual."""
+        if code != HTTPStatus.NOT_FOUND:
+            super().send_error(code, message, explain)
+            return
+        body = (Path(self.directory) / SUB_PATH.strip("/") / "404.html").read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def sub_path_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The minimal fixture built with SITE_URL under /atlas/ and served there; missing addresses get 404.html."""
+    root = tmp_path_factory.mktemp("hosted")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GitHubPagesHandler, directory=str(root)))
+    url = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAN_ATLAS_DATA": str(MINIMAL), "SITE_URL": url}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / SUB_PATH.strip("/"))]
+    build = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)
+    if build.returncode != 0:
+        server.server_close()
+        pytest.fail(f"mkdocs build --strict failed:\n{build.stdout}\n{build.stderr}", pytrace=False)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.mark.parametrize(("width", "height", "mobile"), [(1280, 900, False), (390, 844, True)])
+def test_not_found_page_works_under_a_sub_path(browser: Browser, sub_path_url: str, width: int, height: int,
+                                               mobile: bool) -> None:
+    """Hosted under /atlas/ with SITE_URL set, the 404 page of a deep missing address has its styles and scripts, and
+    its form, links and search lead into the site."""
+    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=mobile, has_touch=mobile)
+    origin = urlsplit(sub_path_url)
+    failed: list[str] = []
+    context.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    context.route(lambda u: urlsplit(u).netloc != origin.netloc, lambda route: route.abort())
+    page = context.new_page()
+    missing = f"{sub_path_url}plans/xk-2011-2014/no-such-pillar/9-9-9/"
+    response = page.goto(missing)
+    assert response is not None and response.status == 404
+    page.wait_for_load_state("networkidle")
+    assert failed == [f"404 {missing}"], "every style, script and image of the 404 page loads under the sub-path"
+    _expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+    assert page.locator(".md-header").evaluate("el => getComputedStyle(el).position") == "sticky"  # Material's CSS
+    assert page.locator(".atlas-404 form").evaluate("el => getComputedStyle(el).display") == "flex"  # the site's
+    links = page.locator(".md-content a, .md-header a").evaluate_all("els => els.map(a => a.href)")
+    outside = [href for href in links if not href.startswith(sub_path_url)]
+    assert not outside, outside
+    if not mobile:
+        page.keyboard.press("/")  # search: its script and Pagefind come from under the sub-path too
+        page.locator("#atlas-search-query").fill("awareness")
+        result = page.locator(".atlas-search-result a").first
+        _expect(result).to_be_visible()
+        assert (result.get_attribute("href") or "").startswith(origin.path), result.get_attribute("href")
+        page.keyboard.press("Escape")
+    page.get_by_label("Words or an activity number").fill("awareness")
+    page.get_by_role("button", name="Find activities").click()
+    _expect(page).to_have_url(re.compile(re.escape(f"{sub_path_url}explore/?text=awareness")))
+    _expect(page.locator(".md-content h1").first).to_be_visible()
+    assert failed == [f"404 {missing}"], failed
+    context.close()
