@@ -63,6 +63,20 @@ def test_summary_box_and_share_row_are_above_the_fold(browser: Browser, site_url
     context.close()
 
 
+@pytest.mark.parametrize("plan_id", ["rs-2017-2022", "xk-2011-2014"])
+def test_the_activity_table_shows_every_column_at_1280(browser: Browser, site_url: str, plan_id: str) -> None:
+    """On a desktop the plan's activity table fits its column: Budget and Responsible are in view, not scrolled off."""
+    context = browser.new_context(base_url=site_url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"/plans/{plan_id}/")
+    wrapper = page.locator(".atlas-activities").first
+    box = wrapper.bounding_box()
+    assert box and wrapper.evaluate("el => el.scrollWidth <= el.clientWidth"), "the table scrolls sideways"
+    responsible = page.locator(".atlas-activity-table th", has_text="Responsible").first.bounding_box()
+    assert responsible and responsible["x"] + responsible["width"] <= box["x"] + box["width"] + 1, responsible
+    context.close()
+
+
 def _pdf_text(page: Page, tmp_path: Path, name: str, *, layout: bool = True) -> tuple[int, str]:
     """Print the page to an A4 PDF with Chromium; its number of pages and its text (pdftotext, columns side by side
     with layout, else in reading order)."""
