@@ -14,8 +14,9 @@ PREVIEW_SIZE = (1200, 630)
 PREVIEWS = "assets/previews/"
 SITE_URL_WARNING = (
     "WARNING -  Plan Atlas: SITE_URL is not set. The sitemap stays empty, and canonical links, link previews "
-    "(og:url, og:image) and citations fall back to relative addresses. Build with SITE_URL=https://your.host/path/ "
-    "to publish (README: Publishing)."
+    "(og:url, og:image) and citations fall back to relative addresses. The 404 page works only at the root of a "
+    "domain: served for a missing address under a sub-path it cannot know where the site starts, and shows without "
+    "styles or working links. Build with SITE_URL=https://your.host/path/ to publish (README: Publishing)."
 )
 
 

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 import shutil
 import subprocess
+import sys
+import threading
 from collections import Counter
+from collections.abc import Iterator
+from http import HTTPStatus
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import pytest
 
 from docs_build.data.atlas import build_atlas
 from docs_build.data.records import Records
-from tests.browser.conftest import _unavailable
+from tests.browser.conftest import _QuietHandler, _unavailable
 from tests.browser.test_site import _expect
-from tests.conftest import ROOT
+from tests.conftest import MINIMAL, ROOT
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -55,14 +63,30 @@ def test_summary_box_and_share_row_are_above_the_fold(browser: Browser, site_url
     context.close()
 
 
-def _pdf_text(page: Page, tmp_path: Path, name: str) -> tuple[int, str]:
-    """Print the page to an A4 PDF with Chromium; its number of pages and its text (pdftotext)."""
+@pytest.mark.parametrize("plan_id", ["rs-2017-2022", "xk-2011-2014"])
+def test_the_activity_table_shows_every_column_at_1280(browser: Browser, site_url: str, plan_id: str) -> None:
+    """On a desktop the plan's activity table fits its column: Budget and Responsible are in view, not scrolled off."""
+    context = browser.new_context(base_url=site_url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"/plans/{plan_id}/")
+    wrapper = page.locator(".atlas-activities").first
+    box = wrapper.bounding_box()
+    assert box and wrapper.evaluate("el => el.scrollWidth <= el.clientWidth"), "the table scrolls sideways"
+    responsible = page.locator(".atlas-activity-table th", has_text="Responsible").first.bounding_box()
+    assert responsible and responsible["x"] + responsible["width"] <= box["x"] + box["width"] + 1, responsible
+    context.close()
+
+
+def _pdf_text(page: Page, tmp_path: Path, name: str, *, layout: bool = True) -> tuple[int, str]:
+    """Print the page to an A4 PDF with Chromium; its number of pages and its text (pdftotext, columns side by side
+    with layout, else in reading order)."""
     if not shutil.which("pdftotext"):
         _unavailable("pdftotext is missing (apt-get install poppler-utils)")
     pdf = tmp_path / f"{name}.pdf"
     page.emulate_media(media="print")
     pdf.write_bytes(page.pdf(format="A4", print_background=False, prefer_css_page_size=True))
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    command = ["pdftotext", *(["-layout"] if layout else []), str(pdf), "-"]
+    text = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     return text.count("\f") or 1, text
 
 
@@ -94,16 +118,29 @@ def _longest_activity(plan_id: str) -> str:
     return "/" + max(_records().activities[plan_id], key=lambda r: len(r.item.model_dump_json())).url
 
 
-# Serbia's activities hold up to seven tasks, each with its own budget cell and notes: they print on two or three
-# sheets and are left out here (see the report of issue 19).
-@pytest.mark.parametrize("plan_id", [None, "xk-2011-2014", "mk-2009-2012", "al-2008-2010",
+def _words(text: str) -> str:
+    """Text with its whitespace runs made single spaces and typographic quotes made plain, to compare with a PDF's."""
+    return " ".join(text.split()).translate(str.maketrans("‘’“”", "''\"\""))
+
+
+# Serbia's longest activity holds seven tasks, each with its own budget cell and notes: print.css compacts the layout
+# (two columns, run-in fields), never the content, so every text, budget and note must still be on the sheet.
+@pytest.mark.parametrize("plan_id", [None, "xk-2011-2014", "rs-2017-2022", "mk-2009-2012", "al-2008-2010",
                                      "al-2018-2019-economic-exploitation"])
 def test_one_activity_prints_on_one_a4_page(page: Page, tmp_path: Path, plan_id: str | None) -> None:
     path = _longest_activity(plan_id) if plan_id else ACTIVITY
     page.goto(path)
-    pages, text = _pdf_text(page, tmp_path, "activity")
+    pages, text = _pdf_text(page, tmp_path, "activity", layout=False)
     assert pages == 1, f"{path} prints on {pages} pages"
     assert "Copy link" not in text and "BibTeX" not in text
+    assert "Related activities" not in text and "Cite this activity" not in text
+    printed = _words(text)
+    record = next(r for r in _records().activities[plan_id or "xk-2011-2014"] if "/" + r.url == path)
+    item = record.item
+    texts = [item.text, *(t.text for t in item.tasks), *item.notes, *(n for t in item.tasks for n in t.notes)]
+    texts += [b.printed for b in (item.budget, *(t.budget for t in item.tasks)) if b]
+    missing = [t for t in texts if _words(t) not in printed]
+    assert not missing, f"{path} prints without: {missing}"
 
 
 def test_not_found_page_offers_search_and_the_explorer(page: Page) -> None:
@@ -114,3 +151,81 @@ def test_not_found_page_offers_search_and_the_explorer(page: Page) -> None:
     page.get_by_label("Words or an activity number").fill("surveys")
     page.get_by_role("button", name="Find activities").click()
     _expect(page).to_have_url(re.compile(r"/explore/\?text=surveys"))
+
+
+SUB_PATH = "/atlas/"
+
+
+class _GitHubPagesHandler(_QuietHandler):
+    """Serves a folder as GitHub Pages serves a project site: a missing address gets the site's 404.html, status 404."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Answer 404 with the site's own page, any other error as usual."""
+        if code != HTTPStatus.NOT_FOUND:
+            super().send_error(code, message, explain)
+            return
+        body = (Path(self.directory) / SUB_PATH.strip("/") / "404.html").read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def sub_path_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The minimal fixture built with SITE_URL under /atlas/ and served there; missing addresses get 404.html."""
+    root = tmp_path_factory.mktemp("hosted")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GitHubPagesHandler, directory=str(root)))
+    url = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAN_ATLAS_DATA": str(MINIMAL), "SITE_URL": url}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / SUB_PATH.strip("/"))]
+    build = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)
+    if build.returncode != 0:
+        server.server_close()
+        pytest.fail(f"mkdocs build --strict failed:\n{build.stdout}\n{build.stderr}", pytrace=False)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.mark.parametrize(("width", "height", "mobile"), [(1280, 900, False), (390, 844, True)])
+def test_not_found_page_works_under_a_sub_path(browser: Browser, sub_path_url: str, width: int, height: int,
+                                               mobile: bool) -> None:
+    """Hosted under /atlas/ with SITE_URL set, the 404 page of a deep missing address has its styles and scripts, and
+    its form, links and search lead into the site."""
+    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=mobile, has_touch=mobile)
+    origin = urlsplit(sub_path_url)
+    failed: list[str] = []
+    context.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    context.route(lambda u: urlsplit(u).netloc != origin.netloc, lambda route: route.abort())
+    page = context.new_page()
+    missing = f"{sub_path_url}plans/xk-2011-2014/no-such-pillar/9-9-9/"
+    response = page.goto(missing)
+    assert response is not None and response.status == 404
+    page.wait_for_load_state("networkidle")
+    assert failed == [f"404 {missing}"], "every style, script and image of the 404 page loads under the sub-path"
+    _expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+    assert page.locator(".md-header").evaluate("el => getComputedStyle(el).position") == "sticky"  # Material's CSS
+    assert page.locator(".atlas-404 form").evaluate("el => getComputedStyle(el).display") == "flex"  # the site's
+    links = page.locator(".md-content a, .md-header a").evaluate_all("els => els.map(a => a.href)")
+    outside = [href for href in links if not href.startswith(sub_path_url)]
+    assert not outside, outside
+    if not mobile:
+        page.keyboard.press("/")  # search: its script and Pagefind come from under the sub-path too
+        page.locator("#atlas-search-query").fill("awareness")
+        result = page.locator(".atlas-search-result a").first
+        _expect(result).to_be_visible()
+        assert (result.get_attribute("href") or "").startswith(origin.path), result.get_attribute("href")
+        page.keyboard.press("Escape")
+    page.get_by_label("Words or an activity number").fill("awareness")
+    page.get_by_role("button", name="Find activities").click()
+    _expect(page).to_have_url(re.compile(re.escape(f"{sub_path_url}explore/?text=awareness")))
+    _expect(page.locator(".md-content h1").first).to_be_visible()
+    assert failed == [f"404 {missing}"], failed
+    context.close()

@@ -163,10 +163,11 @@ def test_periods_and_heatmap_equal_the_data(atlas: Atlas) -> None:
 
 
 def test_chart_json_is_a_safe_attribute_and_labels_are_plotly_text() -> None:
-    chart = charts.Chart("x", "t", "c", {"data": [{"type": "bar", "name": "\"></div><b>&"}]}, ("a",), ())
+    name = "\"'></div><b>&"
+    chart = charts.Chart("x", "t", "c", {"data": [{"type": "bar", "name": name}]}, ("a",), ())
     attribute = str(chart.figure_attribute())
-    assert not set('<>"') & set(attribute)
-    assert json.loads(unescape(attribute))["data"][0]["name"] == "\"></div><b>&"
+    assert not set("<>'") & set(attribute)  # the template quotes it with '
+    assert json.loads(unescape(attribute))["data"][0]["name"] == name
     label = charts.periods_timeline(build_atlas(SHAPES)).figure["data"][0]["y"][0]
     assert "<" not in charts._t("<b onmouseover=x>") and label
 
@@ -180,7 +181,7 @@ def test_built_charts_have_caption_table_and_csv_and_only_chart_pages_load_plotl
         for chart_id, body in figure.findall(html):
             chart_pages += 1
             assert "<figcaption><strong>" in body and "Source:" in unescape(body)
-            data = json.loads(unescape(re.search(r'data-figure="([^"]*)"', body).group(1)))
+            data = json.loads(unescape(re.search(r"data-figure='([^']*)'", body).group(1)))
             assert data["layout"]["title"]["text"]
             href = re.search(r'<a href="([^"]+\.csv)" download>', body).group(1)
             csv_file = (page.parent / href).resolve()
