@@ -19,11 +19,12 @@ from docs_build.site.build import StoredSite, prepare_into
 from docs_build.site.meta import site_url_warning
 from docs_build.site.offline import file_links
 from docs_build.site.search import SearchIndexError, index_site
-from docs_build.site.store import build_folder
+from docs_build.site.store import Held, build_folder
 
 _site: StoredSite | None = None
 _command: tuple[str, bool] = ("", False)
 _publish: tuple[Path, Path] | None = None  # (staging folder, site_dir) of a `mkdocs build` under way
+_held = Held()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -37,6 +38,7 @@ _offline = os.environ.get("OFFLINE", "").lower() == "true"
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate data and render every page before MkDocs touches site_dir; fail with all problems."""
     global _site, _publish
+    _held.clear()
     try:
         zipped = os.environ.get("OFFLINE_ZIP")  # `make publish`: the offline copy goes on the downloads page
         root = Path(config.config_file_path).parent
@@ -75,10 +77,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Drop the page's Markdown once rendered: MkDocs renders every page before writing any, and would hold the
-    Markdown of all of them until the end. Empty, not None: MkDocs takes None for a page not yet read (no title)."""
+    """MkDocs renders every page before it writes any: hold the HTML compressed until the page is written, and drop
+    the Markdown. Empty, not None: MkDocs takes None for a page not yet read (and would lose its title)."""
     page.markdown = ""
-    return html
+    _held.put(page.file.src_uri, html)
+    return ""
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    """The page's HTML back, just before its template renders it."""
+    html = _held.take(page.file.src_uri)
+    if html is not None:
+        page.content = html
+    return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -109,6 +120,8 @@ def on_shutdown() -> None:
     if _publish:
         publish.swap_in(*_publish)
         _publish = None
-def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
-    """In the offline copy, folder links of the generated HTML open the folder's index.html."""
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The page is written: its HTML is not needed any more. In the offline copy, folder links of the generated HTML
+    open the folder's index.html."""
+    page.content = ""
     return file_links(output) if _offline else output

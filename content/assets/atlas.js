@@ -84,8 +84,17 @@
     var matrices = document.querySelectorAll(".atlas-matrix");
     if (!matrices.length) return;
     matrices.forEach(function (matrix) { matrix.classList.add("atlas-clamped"); });
-    document.querySelectorAll(".atlas-matrix .atlas-more-toggle").forEach(function (button) {
-      var text = button.previousElementSibling;
+    document.querySelectorAll(".atlas-matrix .atlas-clamp").forEach(function (text) {
+      var button = text.nextElementSibling;
+      if (!button || !button.classList.contains("atlas-more-toggle")) {
+        if (text.textContent.length <= 90) return;  // a short text is never cut
+        button = document.createElement("button");
+        button.type = "button";
+        button.className = "atlas-link-button atlas-more-toggle";
+        button.setAttribute("aria-expanded", "false");
+        button.textContent = "more";
+        text.after(button);
+      }
       if (!button.dataset.atlasMore) {
         button.dataset.atlasMore = "1";
         button.addEventListener("click", function () {

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -59,16 +60,18 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-@pytest.fixture(scope="session")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Build the real site once with mkdocs --strict and serve it on a free port of 127.0.0.1."""
-    site = tmp_path_factory.mktemp("site")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    url = f"http://127.0.0.1:{server.server_address[1]}"
-    # Material's instant navigation needs sitemap.xml at the served origin: offered as SITE_URL for an !ENV site_url.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"{url}/"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
-    build = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+@contextmanager
+def built_and_served(served: Path, handler: type[SimpleHTTPRequestHandler], path: str = "/",
+                     data: Path | None = None) -> Iterator[str]:
+    """Serve `served` on a free port of 127.0.0.1, build the real site with mkdocs --strict into `served`/`path`
+    with SITE_URL at that address (and PLAN_ATLAS_DATA=`data` if given); yield the address, the site's SITE_URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(served)))
+    url = f"http://127.0.0.1:{server.server_address[1]}{path}"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
+    if data is not None:
+        env["PLAN_ATLAS_DATA"] = str(data)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(served / path.strip("/"))]
+    build = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900, check=False)
     if build.returncode != 0:
         server.server_close()
         pytest.fail(f"mkdocs build --strict failed:\n{build.stdout}\n{build.stderr}", pytrace=False)
@@ -80,6 +83,14 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Build the real site once with mkdocs --strict and serve it on a free port of 127.0.0.1."""
+    # Material's instant navigation needs sitemap.xml at the served origin: offered as SITE_URL for an !ENV site_url.
+    with built_and_served(tmp_path_factory.mktemp("site"), _QuietHandler) as url:
+        yield url.rstrip("/")
 
 
 @pytest.fixture

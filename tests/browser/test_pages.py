@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import os
 import re
 import shutil
 import subprocess
-import sys
-import threading
 from collections import Counter
 from collections.abc import Iterator
 from http import HTTPStatus
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -21,7 +16,7 @@ import pytest
 
 from docs_build.data.atlas import build_atlas
 from docs_build.data.records import Records
-from tests.browser.conftest import _QuietHandler, _unavailable
+from tests.browser.conftest import _QuietHandler, _unavailable, built_and_served
 from tests.browser.test_site import _expect
 from tests.conftest import MINIMAL, ROOT
 
@@ -175,23 +170,8 @@ class _GitHubPagesHandler(_QuietHandler):
 @pytest.fixture(scope="module")
 def sub_path_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The minimal fixture built with SITE_URL under /atlas/ and served there; missing addresses get 404.html."""
-    root = tmp_path_factory.mktemp("hosted")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GitHubPagesHandler, directory=str(root)))
-    url = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAN_ATLAS_DATA": str(MINIMAL), "SITE_URL": url}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / SUB_PATH.strip("/"))]
-    build = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)
-    if build.returncode != 0:
-        server.server_close()
-        pytest.fail(f"mkdocs build --strict failed:\n{build.stdout}\n{build.stderr}", pytrace=False)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with built_and_served(tmp_path_factory.mktemp("hosted"), _GitHubPagesHandler, SUB_PATH, MINIMAL) as url:
         yield url
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.mark.parametrize(("width", "height", "mobile"), [(1280, 900, False), (390, 844, True)])
