@@ -4,6 +4,7 @@
 (function () {
   "use strict";
   var SHOW = 50;
+  var SHORT_LIST = 50;  // menus of up to this many options are filled at once, longer ones when first opened
   var COLLATOR = new Intl.Collator(undefined, { numeric: true });
   var NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
   var FILTERS = ["text", "country", "plan", "pillar", "theme", "body", "role", "year", "budget", "status"];
@@ -90,19 +91,21 @@
 
   Explorer.prototype.fill = function () {
     var d = this.data, f = this.form.elements, rows = this.rows;
-    d.countries.forEach(function (c) { option(f.country, c.id, c.name); });
-    d.plans.forEach(function (p) { option(f.plan, p.id, p.title); });
     d.themes.forEach(function (t) { option(f.theme, t.id, t.name); });
-    /* Pillars and bodies grow with the atlas (6,660 bodies at 30× the data): thousands of options cost the first
-       screen about half a second of style and layout work, so their lists are made when the reader first opens the
-       menu. Until then a menu holds only the value the address sets. */
-    this.labels = { pillar: {}, body: {} };
+    /* Countries, plans, pillars and bodies grow with the atlas (6,660 bodies at 30× the data): thousands of options
+       cost the first screen about half a second of style and layout work, so long lists are made when the reader
+       first opens the menu. Until then such a menu holds only the value the address sets. */
+    this.labels = { country: {}, plan: {}, pillar: {}, body: {} };
     var labels = this.labels;
+    d.countries.forEach(function (c) { labels.country[c.id] = c.name; });
+    d.plans.forEach(function (p) { labels.plan[p.id] = p.title; });
     d.pillars.forEach(function (p) { labels.pillar[p.id] = d.plans[p.plan].title + " · " + p.title; });
     d.bodies.forEach(function (b) {
       labels.body[b.id] = b.name + (b.label !== b.name ? " (" + b.label + ")" : "") + " – " + b.country.toUpperCase();
     });
     this.lists = {
+      country: function () { return d.countries.map(function (c) { return c.id; }); },
+      plan: function () { return d.plans.map(function (p) { return p.id; }); },
       pillar: function () { return d.pillars.map(function (p) { return p.id; }); },
       body: function () {
         return d.bodies.slice().sort(function (a, b) { return COLLATOR.compare(a.name, b.name); })
@@ -111,6 +114,7 @@
     };
     var self = this;
     Object.keys(this.lists).forEach(function (name) {
+      if (Object.keys(labels[name]).length <= SHORT_LIST) return self.fillList(name);  // a short menu costs nothing
       var fill = function () { self.fillList(name); };
       f[name].addEventListener("focus", fill);
       f[name].addEventListener("mousedown", fill);
