@@ -23,8 +23,11 @@ offline: $(BIN)/.installed  ## the site to read from disk, zipped: build/plan-at
 publish: offline  ## the site into site/ with the offline copy on its downloads page (set SITE_URL)
 	OFFLINE_ZIP=build/plan-atlas-offline.zip $(BIN)/mkdocs build --strict
 
-serve: $(BIN)/.installed  ## live preview on http://127.0.0.1:8000 (reloads on changes to data/)
-	$(BIN)/mkdocs serve
+serve: $(BIN)/.installed  ## live preview on http://127.0.0.1:8000 (rebuilds the pages an edit changes)
+	$(BIN)/mkdocs serve --dirty --no-strict
+
+serve-full: $(BIN)/.installed  ## live preview that rebuilds the whole site on every change, strict
+	$(BIN)/mkdocs serve --strict
 
 check: $(BIN)/.installed  ## validate data/ only
 	$(BIN)/python -m docs_build check

@@ -73,7 +73,8 @@ def serve(scale: int, dirty: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = corpus(Path(tmp), scale)
         port = free_port()
-        cmd = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"] + (["--dirty"] if dirty else [])
+        cmd = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
+        cmd += ["--dirty", "--no-strict"] if dirty else []  # strict mode aborts on MkDocs' own dirty-build warning
         log = open(Path(tmp) / "serve.log", "wb")  # noqa: SIM115 (closed below)
         proc = subprocess.Popen(cmd, cwd=ROOT, env=environment(ROOT, data), stdout=log, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}/{ACTIVITY}"
