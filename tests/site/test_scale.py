@@ -97,7 +97,7 @@ def test_comparison_index_pages_page_on_by_region(many_plans: dict[str, str], in
     assert [len(c) for c in columns] == [PLANS_PER_PAGE, PLANS_PER_PAGE, 12 - 2 * PLANS_PER_PAGE]
     assert len({p for c in columns for p in c}) == 12  # every plan on exactly one page
     for number, page in enumerate(pages, 1):
-        assert f"This is page {number} of 3" in page
+        assert f"Page {number} of 3, " in page
         assert re.search(r"Page 1: [A-Z][\w -]+: Kosovo [A-Z]{2}", page)  # each page named by region and country
 
 
@@ -120,6 +120,6 @@ def test_an_instrument_page_pages_on_its_citing_plans(tmp_path_factory: pytest.T
     first = pages["compare/legal/palermo-protocol/index.md"]
     second = pages["compare/legal/palermo-protocol/page-2/index.md"]
     assert first.count("\n## ") == CITING_PER_PAGE and second.count("\n## ") == 2
-    assert "This is page 2 of 2" in second
+    assert "Page 2 of 2, " in second
     legal = pages["compare/legal/page-6/index.md"]  # the matrix links each citation to the page that quotes it
     assert re.search(r'href="\.\./palermo-protocol/page-2/#[a-z]{2}-2011-2014"', legal), legal[:3000]
