@@ -254,19 +254,23 @@ class PlanPage:
     label: str
 
 
-def pager(atlas: Atlas, groups: list[list[Plan]], url_of: Callable[[int], str]) -> list[PlanPage]:
-    """Every page of a comparison, labelled with the regions and countries its plans come from."""
+def page_labels(atlas: Atlas, groups: list[list[Plan]]) -> list[str]:
+    """Each page of plans named by the regions and countries its plans come from."""
     out = []
-    for number, group in enumerate(groups, 1):
+    for group in groups:
         regions: dict[str, list[str]] = {}
         for plan in group:
             country = atlas.countries[plan.country.lower()]
             names = regions.setdefault(region_name(country.region), [])
             if country.name not in names:
                 names.append(country.name)
-        label = "; ".join(f"{region}: {', '.join(names)}" for region, names in regions.items())
-        out.append(PlanPage(number, url_of(number), label))
+        out.append("; ".join(f"{region}: {', '.join(names)}" for region, names in regions.items()))
     return out
+
+
+def pager(labels: list[str], url_of: Callable[[int], str]) -> list[PlanPage]:
+    """Every page of a comparison: its number, address (from url_of) and label."""
+    return [PlanPage(number, url_of(number), label) for number, label in enumerate(labels, 1)]
 
 
 def numbered(chart: charts.Chart, number: int) -> charts.Chart:
@@ -294,6 +298,7 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
     instruments = instrument_matrix(atlas)
     matrix = theme_matrix(records)
     theme_page = {p.id: number for number, group in enumerate(groups, 1) for p in group}
+    labels = page_labels(atlas, groups)  # once: every comparison and theme page lists the same pages
     in_order = [p for group in groups for p in group]
     citing = {i: [p for p in in_order if row[p.id]] for i, row in instruments.items()}
     citing_groups = {i: [plans[n:n + CITING_PER_PAGE] for n in range(0, len(plans), CITING_PER_PAGE)] or [[]]
@@ -309,23 +314,23 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
         common = {"plans": group, "number": number, "pages": pages, "in_nav": number == 1}
         out += [
             page(urls.compare(number), of("Compare plans", number), "Plans at a glance, side by side",
-                 "compare.md.html", glances=glances, pager=pager(atlas, groups, urls.compare),
+                 "compare.md.html", glances=glances, pager=pager(labels, urls.compare),
                  charts=builder.with_csv([numbered(charts.periods_timeline(atlas, group), number),
                                           numbered(charts.shares_chart(glances), number)]), **common),
             page(urls.compare_themes(number), of("Themes × plans", number),
                  "How many activities of each plan address each theme", "compare-themes.md.html", matrix=matrix,
-                 pager=pager(atlas, groups, urls.compare_themes), theme_page=theme_page,
+                 pager=pager(labels, urls.compare_themes), theme_page=theme_page,
                  charts=builder.with_csv([numbered(charts.themes_heatmap(atlas, matrix, group), number)]), **common),
             page(urls.compare_legal(number), of("Legal references", number),
                  "International instruments and domestic laws the plans cite", "compare-legal.md.html",
                  matrix=instruments, groups=legal_groups(atlas, shown), cited=len(instruments), total=len(everyone),
                  instrument_page=instrument_page,
-                 pager=pager(atlas, groups, urls.compare_legal),
+                 pager=pager(labels, urls.compare_legal),
                  laws={code: len(atlas.laws.get(code, {})) for code in countries}, **common),
             page(urls.compare_institutions(number), of("Institutions", number),
                  "Which kinds of bodies lead the plans' activities", "compare-institutions.md.html",
                  matrix=lead_kinds(records), kinds=KINDS, countries=countries,
-                 pager=pager(atlas, groups, urls.compare_institutions), **common),
+                 pager=pager(labels, urls.compare_institutions), **common),
         ]
     for theme in atlas.themes.values():
         for number, group in enumerate(groups, 1):
@@ -334,11 +339,12 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
             body = builder.render("compare-theme.md.html", plans=group, here=urls.compare_theme(theme.id, number),
                                   theme=theme, columns=columns, rows=theme_rows(atlas, theme, columns),
                                   number=number, pages=pages, per_page=PLANS_PER_PAGE,
-                                  pager=pager(atlas, groups, lambda n, t=theme.id: urls.compare_theme(t, n)))
+                                  pager=pager(labels, lambda n, t=theme.id: urls.compare_theme(t, n)))
             out.append(Page(src_of(urls.compare_theme(theme.id, number)),
                             front_matter(title, theme.description, EXCLUDED, hide=FULL_WIDTH) + body, in_nav=False))
     for instrument, row in instruments.items():
         chunks = citing_groups[instrument]
+        citing_pages = pager(page_labels(atlas, chunks), lambda n, i=instrument: urls.compare_instrument(i, n))
         for number, group in enumerate(chunks, 1):
             title = atlas.instruments[instrument].title + (f", page {number}" if number > 1 else "")
             out.append(page(urls.compare_instrument(instrument, number), title,
@@ -347,7 +353,7 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
                             plans=group, instrument=atlas.instruments[instrument], row=row, total=len(everyone),
                             others=[p for p in everyone if not row[p.id]], number=number, pages=len(chunks),
                             per_page=CITING_PER_PAGE,
-                            pager=pager(atlas, chunks, lambda n, i=instrument: urls.compare_instrument(i, n))))
+                            pager=citing_pages))
     for code, bodies in atlas.institutions.items():
         for body in bodies.values():
             country = atlas.countries[code].name
