@@ -87,7 +87,8 @@
 
   // ---- The dialog -------------------------------------------------------------------------------------------------
 
-  var dialog, input, status, list, moreButton, filterBox, selects = {}, timer = 0, sequence = 0, lastInput = 0;
+  var dialog, input, status, list, moreButton, filterBox, selects = {}, timer = 0, sequence = 0, lastInput = 0,
+    shownFor = null;
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -136,8 +137,11 @@
     close.addEventListener("click", function () { dialog.close(); });
     bar.addEventListener("submit", function (event) {
       event.preventDefault();
-      var first = list.querySelector("a");
-      if (first) first.click();
+      // Enter opens the first result for the words in the box, not one still shown for the words typed before them
+      (current() ? Promise.resolve() : run(false)).then(function () {
+        var first = current() && list.querySelector("a");
+        if (first) first.click();
+      });
     });
     input.addEventListener("input", schedule);
     dialog.addEventListener("click", function (event) {
@@ -191,20 +195,33 @@
     timer = setTimeout(function () { run(false); }, 50);
   }
 
+  /** What the list would show for the box and filters as they are now. */
+  function asked() {
+    return input.value + "\n" + JSON.stringify(chosenFilters());
+  }
+
+  /** Whether the list shows the results for the words and filters now chosen. */
+  function current() {
+    return asked() === shownFor;
+  }
+
   function run(more) {
-    var text = input.value.trim();
+    clearTimeout(timer);
+    var text = input.value.trim(), value = input.value, key = asked();
     var mine = ++sequence;
     if (!text) {
       list.replaceChildren();
       moreButton.hidden = true;
       status.textContent = "";
-      return;
+      shownFor = key;
+      return Promise.resolve();
     }
     var shown = more ? list.children.length : 0;
     if (!more) status.textContent = "Searching…";
-    results(text, chosenFilters(), SHOWN, shown).then(function (found) {
+    return results(text, chosenFilters(), SHOWN, shown).then(function (found) {
       if (mine !== sequence) return;
-      window.atlasSearch.lastQuery = input.value;
+      window.atlasSearch.lastQuery = value;
+      shownFor = key;
       var items = found.map(item);
       // A reader who has moved into the results keeps her place when they are replaced (new results for the words)
       var links = Array.prototype.slice.call(list.querySelectorAll("a"));
@@ -257,8 +274,14 @@
     if (text) input.value = text;
     input.focus();
     input.select();
-    // Reopened on the query whose results it shows: nothing to search again (and the list stays as the reader left it)
-    if (input.value.trim() && !(input.value === window.atlasSearch.lastQuery && list.children.length)) schedule();
+    // Reopened on the query whose results it shows: nothing to search again (and the list stays as the reader left it).
+    // Otherwise the list shows older words' results, which the reader could open by mistake: they go, and the search
+    // runs at once.
+    if (input.value.trim() && !(current() && list.children.length)) {
+      list.replaceChildren();
+      moreButton.hidden = true;
+      run(false);
+    }
   }
 
   // ---- Marking the words found on the page a result leads to ------------------------------------------------------

@@ -59,9 +59,9 @@ def test_search_dialog_with_the_keyboard_alone(page: Page) -> None:
     dialog = page.get_by_role("dialog", name="Search Plan Atlas")
     _expect(dialog).to_be_visible()
     page.keyboard.type("NATC")
-    _expect(page.locator(".atlas-search-result").first).to_be_visible()
-    page.keyboard.press("ArrowDown")
     first = page.locator(".atlas-search-result a").first
+    _expect(first).to_have_attribute("href", re.compile(r"pagefind-highlight=natc"))  # not those for "N", typed first
+    page.keyboard.press("ArrowDown")
     _expect(first).to_be_focused()
     _assert_focus_visible(page)
     page.keyboard.press("ArrowUp")
@@ -78,6 +78,38 @@ def test_search_dialog_with_the_keyboard_alone(page: Page) -> None:
     _expect(page).to_have_url(re.compile(re.escape(href)))
     assert parse_qs(urlsplit(page.url).query)["pagefind-highlight"] == ["natc"]
     _expect(page.locator(".md-content mark.atlas-hit", has_text="NATC").first).to_be_visible()
+
+
+def test_enter_opens_a_result_for_every_word_typed(page: Page) -> None:
+    """Enter pressed at once after the last key opens the first result for all the words, not for those typed before."""
+    page.goto("/")
+    page.keyboard.press("/")
+    _expect(page.locator("#atlas-search-query")).to_be_focused()
+    page.keyboard.type("shelter")
+    _expect(page.locator(".atlas-search-result").first).to_be_visible()  # the results for "shelter" are shown
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("NATC")
+    page.keyboard.press("Enter")
+    _expect(page).to_have_url(re.compile(r"pagefind-highlight=natc"))
+    _expect(page.locator(".md-content mark.atlas-hit", has_text="NATC").first).to_be_visible()
+
+
+def test_reopened_dialog_drops_results_for_other_words(page: Page) -> None:
+    """A dialog closed before its last words were searched opens on their results, never on older words' ones."""
+    page.goto("/")
+    page.keyboard.press("/")
+    _expect(page.locator("#atlas-search-query")).to_be_focused()
+    page.keyboard.type("shelter")
+    _expect(page.locator(".atlas-search-result").first).to_be_visible()
+    page.evaluate("document.getElementById('atlas-search-query').value = 'NATC'")  # as if closed within the pause
+    page.keyboard.press("Escape")
+    _expect(page.locator("#atlas-search-query")).not_to_be_focused()
+    page.keyboard.press("/")
+    _expect(page.locator("#atlas-search-query")).to_be_focused()
+    first = page.locator(".atlas-search-result a").first
+    _expect(first).to_have_attribute("href", re.compile(r"pagefind-highlight=natc"))
+    hrefs = page.locator(".atlas-search-result a").evaluate_all("links => links.map(a => a.href)")
+    assert all("pagefind-highlight=natc" in h for h in hrefs), hrefs
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
