@@ -119,6 +119,11 @@ def indicators(plan_id: str | None = None) -> str:
     return f"indicators/{plan_id}/" if plan_id else "indicators/"
 
 
+def downloads(page: int = 1) -> str:
+    """`downloads/`: the open data files; `downloads/page-2/` and on list further plans' own files."""
+    return "downloads/" if page == 1 else f"downloads/page-{page}/"
+
+
 def explore(page: int = 1) -> str:
     """`explore/`: the activity explorer; `explore/page-2/` and on list further activities without JavaScript."""
     return "explore/" if page == 1 else f"explore/page-{page}/"

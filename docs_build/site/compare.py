@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -11,10 +10,10 @@ from ..data import urls
 from ..data.atlas import Atlas
 from ..data.models import InstitutionKind, Instrument, LegalReference, Plan, Theme
 from ..data.records import ActivityRecord, ObjectiveRecord, Records
-from ..data.regions import ordered, region_name
 from . import charts
 from .context import SiteBuilder
 from .page import EXCLUDED, Page, Search, front_matter, src_of
+from .paging import page_labels, pager, plan_groups
 
 KINDS: tuple[str, ...] = InstitutionKind.__args__  # type: ignore[attr-defined]
 # Plans side by side on one comparison page (five fit a 1280 px screen); further plans go on further pages, by region,
@@ -238,41 +237,6 @@ def institution_roles(records: Records, code: str, body: str) -> dict[str, list[
     return roles
 
 
-def plan_groups(atlas: Atlas) -> list[list[Plan]]:
-    """The plans in pages of PLANS_PER_PAGE: by UN M49 region, in the atlas's order within a region."""
-    order = {r: i for i, r in enumerate(ordered({c.region for c in atlas.countries.values()}))}
-    plans = sorted(atlas.plans.values(), key=lambda p: order[atlas.countries[p.country.lower()].region])
-    return [plans[i:i + PLANS_PER_PAGE] for i in range(0, len(plans), PLANS_PER_PAGE)] or [[]]
-
-
-@dataclass(frozen=True)
-class PlanPage:
-    """One page of a paged comparison: its number, address, and the regions and countries of its plans."""
-
-    number: int
-    url: str
-    label: str
-
-
-def page_labels(atlas: Atlas, groups: list[list[Plan]]) -> list[str]:
-    """Each page of plans named by the regions and countries its plans come from."""
-    out = []
-    for group in groups:
-        regions: dict[str, list[str]] = {}
-        for plan in group:
-            country = atlas.countries[plan.country.lower()]
-            names = regions.setdefault(region_name(country.region), [])
-            if country.name not in names:
-                names.append(country.name)
-        out.append("; ".join(f"{region}: {', '.join(names)}" for region, names in regions.items()))
-    return out
-
-
-def pager(labels: list[str], url_of: Callable[[int], str]) -> list[PlanPage]:
-    """Every page of a comparison: its number, address (from url_of) and label."""
-    return [PlanPage(number, url_of(number), label) for number, label in enumerate(labels, 1)]
-
-
 def numbered(chart: charts.Chart, number: int) -> charts.Chart:
     """A chart of a further page of plans gets its own id (its HTML id and CSV file)."""
     return chart if number == 1 else replace(chart, id=f"{chart.id}-page-{number}")
@@ -282,7 +246,7 @@ def site_pages(builder: SiteBuilder) -> list[Page]:
     """Every comparison page and every institution page."""
     atlas, records = builder.atlas, builder.records
     everyone = list(atlas.plans.values())
-    groups = plan_groups(atlas)
+    groups = plan_groups(atlas, PLANS_PER_PAGE)
     pages = len(groups)
 
     def page(url: str, title: str, description: str, template: str, in_nav: bool = True,

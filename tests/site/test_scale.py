@@ -112,14 +112,36 @@ def test_ids_that_would_take_a_further_page_address_are_refused(tmp_path: Path) 
     assert any(p.type == "xref.reserved-id" and "page-2" in (p.value or "") for p in caught.value.problems)
 
 
-def test_an_instrument_page_pages_on_its_citing_plans(tmp_path_factory: pytest.TempPathFactory) -> None:
+@pytest.fixture(scope="module")
+def more_plans(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The generated pages of the minimal data set copied into 27 countries: two more plans than fit one page of an
+    instrument's citations or of the downloads."""
     from docs_build.site.compare import CITING_PER_PAGE
+    from docs_build.site.downloads import PLANS_PER_PAGE
+    assert CITING_PER_PAGE == PLANS_PER_PAGE == 25
     data = tmp_path_factory.mktemp("citing") / "data"
-    bench.synthesize(MINIMAL, data, CITING_PER_PAGE + 2)
-    pages = {p.src: p.content.replace("\x0e", "").replace("\x0f", "") for p in prepare(ROOT, data).pages}
+    bench.synthesize(MINIMAL, data, 27)
+    return {p.src: p.content.replace("\x0e", "").replace("\x0f", "") for p in prepare(ROOT, data).pages}
+
+
+def test_an_instrument_page_pages_on_its_citing_plans(more_plans: dict[str, str]) -> None:
+    from docs_build.site.compare import CITING_PER_PAGE
+    pages = more_plans
     first = pages["compare/legal/palermo-protocol/index.md"]
     second = pages["compare/legal/palermo-protocol/page-2/index.md"]
     assert first.count("\n## ") == CITING_PER_PAGE and second.count("\n## ") == 2
     assert "Page 2 of 2, " in second
     legal = pages["compare/legal/page-6/index.md"]  # the matrix links each citation to the page that quotes it
     assert re.search(r'href="\.\./palermo-protocol/page-2/#[a-z]{2}-2011-2014"', legal), legal[:3000]
+
+
+def test_downloads_list_the_plans_own_files_page_by_page(more_plans: dict[str, str]) -> None:
+    """The downloads page lists 25 plans' files and the way on; the next page the other two; each file once."""
+    first, second = more_plans["downloads/index.md"], more_plans["downloads/page-2/index.md"]
+    assert "downloads/page-3/index.md" not in more_plans
+    files = [re.findall(r"\]\(/downloads/(plans/[a-z0-9-]+\.json)\)", page) for page in (first, second)]
+    assert [len(f) for f in files] == [25, 2]
+    assert len(set(files[0] + files[1])) == 27
+    assert "Page 1 of 2, " in first and "Page 2 of 2, " in second
+    assert "(/downloads/plan-atlas.json)" in first and "plan-atlas.json)" not in second.split("## ")[0]
+    assert re.search(r"plans/[a-z]{2}-2011-2014\.json", first.split('"distribution"')[1])  # JSON-LD: this page's files
