@@ -130,7 +130,8 @@ def rebuild(scale: int) -> None:
         shown = "Develop careful surveys" in (site / ACTIVITY / "index.html").read_text(encoding="utf-8")
         ratio = dirty[0] / full[0]
         verdict = "PASS" if ratio < 0.5 and shown else "FAIL"
-        print(f"rebuild at {scale}x: full build {full[0]:.1f} s (CPU {full[1]:.1f} s, peak {full[2] / 1e6:.0f} MB); "
+        print(f"rebuild at {scale}x: full build {full[0]:.1f} s (CPU {full[1]:.1f} s, "
+              f"peak {full[2].together / 1e6:.0f} MB); "
               f"after one edit, mkdocs build --dirty {dirty[0]:.1f} s (CPU {dirty[1]:.1f} s), {rebuilt} of "
               f"{len(pages)} pages rewritten, edit shown: {shown}; {ratio:.0%} of the full build  "
               f"[{verdict}: under half]")

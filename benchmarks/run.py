@@ -6,7 +6,9 @@ For every scale N it makes a synthetic corpus (the data folder with every countr
 times under user-assigned country codes), validates it with `python -m docs_build check`, then builds it
 twice with the real build (`mkdocs build --strict` with the project's hooks) and twice as a plain
 MkDocs + Material site of the same pages written out as Markdown (same theme, overrides, extensions and
-nav, no hooks). The faster of the runs counts; peak memory is the larger. Targets print as PASS/FAIL lines;
+nav, no hooks). The faster of the runs counts; peak memory is the larger: the most the build's process and the
+processes it runs (Pagefind) hold at one moment, sampled every 0.2 s, beside the MkDocs process's own peak and
+Pagefind's own peak (indexing the built site again). Targets print as PASS/FAIL lines;
 the exit status is 0 unless --strict is given and a target fails (2 when a corpus or a build fails).
 Sizes are decimal: kB = 1000 bytes, MB = 10^6, GB = 10^9.
 """
@@ -196,13 +198,15 @@ class Build:
     times: list[float] = field(default_factory=list)
     cpus: list[float] = field(default_factory=list)
     loads: list[float] = field(default_factory=list)
-    peak: int = 0
+    peak: int = 0  # bytes: the most the build and what it ran (Pagefind) held at the same moment
+    own: int = 0  # bytes: the peak of the MkDocs process alone
     pages: int = 0
     index: int = 0
     largest: int = 0
     largest_page: str = ""
     median: float = 0.0
     search: tuple[float, float] = (0.0, 0.0)  # Pagefind alone on the built site: wall, CPU seconds
+    search_peak: int = 0  # bytes: Pagefind's own peak memory
 
     @property
     def time(self) -> float:
@@ -225,22 +229,72 @@ class Build:
         return self.cpu / self.pages
 
 
+def _proc_kb(pid: int, field_name: str) -> int:
+    """One "kB" field of /proc/<pid>/status (VmRSS, VmHWM), 0 once the process is gone."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith(field_name + ":"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _tree(pid: int) -> list[int]:
+    """The process and all its descendants (Linux /proc/<pid>/task/<pid>/children)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            with open(f"/proc/{p}/task/{p}/children", encoding="ascii") as children:
+                todo += [int(c) for c in children.read().split()]
+        except OSError:
+            pass
+    return out
+
+
+@dataclass
+class Memory:
+    """Memory of one run: the largest process (wait4), the build's own process alone, and everything it ran at once."""
+
+    largest: int = 0  # bytes: the peak of the process or of any child, whichever is larger (wait4's ru_maxrss)
+    own: int = 0  # bytes: the peak of the build's own process (MkDocs, Python), children left out
+    together: int = 0  # bytes: the most the process and its children held at the same moment (sampled every 0.2 s)
+
+
+def _sample(pid: int, memory: Memory, done: threading.Event) -> None:
+    """Sample the run's memory until it ends: its own peak (VmHWM) and the sum of its process tree (VmRSS)."""
+    while not done.wait(0.2):
+        own = _proc_kb(pid, "VmHWM") * 1024
+        memory.own = max(memory.own, own)
+        memory.together = max(memory.together, sum(_proc_kb(p, "VmRSS") for p in _tree(pid)) * 1024)
+
+
 def run_build(cmd: list[str], cwd: Path, env: dict[str, str], log: Path,
-              timeout: float) -> tuple[float, float, int]:
-    """Run one build in a fresh child; its wall time, CPU time and peak resident memory (bytes, from wait4)."""
+              timeout: float) -> tuple[float, float, Memory]:
+    """Run one build in a fresh child; its wall time, CPU time and memory (largest process from wait4, sampled)."""
+    memory, done = Memory(), threading.Event()
     with open(log, "wb") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
         timer = threading.Timer(timeout, proc.kill)
         timer.start()
+        sampler = threading.Thread(target=_sample, args=(proc.pid, memory, done), daemon=True)
+        sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         timer.cancel()
+        done.set()
+        sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         sys.stderr.write(log.read_text(encoding="utf-8", errors="replace")[-4000:])
         raise BenchError(f"build failed (exit {proc.returncode}): {' '.join(cmd)}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
+    memory.largest = usage.ru_maxrss * 1024
+    memory.together = max(memory.together, memory.own)
+    return wall, usage.ru_utime + usage.ru_stime, memory
 
 
 def measure_site(site: Path, build: Build) -> None:
@@ -291,15 +345,17 @@ def time_prepare(root: Path, data: Path) -> float:
     return float(proc.stdout.split()[-1])
 
 
-def time_search(root: Path, site: Path, env: dict[str, str], log: Path, timeout: float) -> tuple[float, float]:
-    """Wall and CPU seconds of the build's search indexing alone: `docs_build.site.search.index_site` run again,
-    in a fresh child, on the site the build wrote (it replaces the bundle with the same one)."""
+def time_search(root: Path, site: Path, env: dict[str, str], log: Path,
+                timeout: float) -> tuple[float, float, int]:
+    """Wall and CPU seconds of the build's search indexing alone, and Pagefind's peak memory (bytes):
+    `docs_build.site.search.index_site` run again, in a fresh child, on the site the build wrote (it replaces the
+    bundle with the same one)."""
     code = ("import sys; from pathlib import Path; from docs_build.site.search import index_site; "
             "index_site(Path(sys.argv[1]))")
     start = [sys.executable, "-c", "import docs_build.site.search"]  # the import alone, subtracted
     base_wall, base_cpu, _ = run_build(start, root, env, log, timeout)
-    wall, cpu, _ = run_build([sys.executable, "-c", code, str(site)], root, env, log, timeout)
-    return wall - base_wall, cpu - base_cpu
+    wall, cpu, memory = run_build([sys.executable, "-c", code, str(site)], root, env, log, timeout)
+    return wall - base_wall, cpu - base_cpu, memory.largest  # the Python parent is small: the largest is Pagefind
 
 
 def bench_scale(n: int, root: Path, src: Path, work: Path, repeat: int, timeout: float) -> Scale:
@@ -320,19 +376,23 @@ def bench_scale(n: int, root: Path, src: Path, work: Path, repeat: int, timeout:
         for kind, build in builds.items():
             site = work / f"site-{kind}"
             shutil.rmtree(site, ignore_errors=True)
-            wall, cpu, peak = run_build(commands[kind] + ["-d", str(site)], root, env, work / f"{kind}.log", timeout)
+            wall, cpu, memory = run_build(commands[kind] + ["-d", str(site)], root, env, work / f"{kind}.log",
+                                          timeout)
             build.times.append(wall)
             build.cpus.append(cpu)
             build.loads.append(os.getloadavg()[0])
-            build.peak = max(build.peak, peak)
-            print(f"  {kind:5} run {i + 1}: {wall:7.2f} s, CPU {cpu:7.2f} s, peak {peak / 1e6:6.0f} MB, "
+            build.peak = max(build.peak, memory.together)
+            build.own = max(build.own, memory.own)
+            print(f"  {kind:5} run {i + 1}: {wall:7.2f} s, CPU {cpu:7.2f} s, peak {memory.together / 1e6:6.0f} MB "
+                  f"(MkDocs process {memory.own / 1e6:.0f} MB, largest process {memory.largest / 1e6:.0f} MB), "
                   f"load {build.loads[-1]:.2f}", flush=True)
             if i == repeat - 1:
                 measure_site(site, build)
                 if kind == "atlas":
-                    build.search = time_search(root, site, env, work / "pagefind.log", timeout)
+                    wall, cpu, build.search_peak = time_search(root, site, env, work / "pagefind.log", timeout)
+                    build.search = (wall, cpu)
                     print(f"  search indexing alone (Pagefind, again on the built site): {build.search[0]:.2f} s, "
-                          f"CPU {build.search[1]:.2f} s", flush=True)
+                          f"CPU {build.search[1]:.2f} s, peak {build.search_peak / 1e6:.0f} MB", flush=True)
     prepare = min(time_prepare(root, data) for _ in range(repeat))
     print(f"  prepare() alone: {prepare:.2f} s", flush=True)
     return Scale(n, counts, builds["atlas"], builds["plain"], prepare)
@@ -369,7 +429,10 @@ def table(scales: list[Scale]) -> str:
                                                                         f"{s.atlas.search[1]:.2f}"),
         ("search indexing ÷ rest of the build, wall · CPU", lambda s: f"{s.search_share[0]:.1%} · "
                                                                     f"{s.search_share[1]:.1%}"),
-        ("peak memory, MB", lambda s: pair(s, "{:.0f}", lambda b: b.peak / 1e6)),
+        ("peak memory, MB (the build and what it runs, at one moment)", lambda s: pair(s, "{:.0f}",
+                                                                                      lambda b: b.peak / 1e6)),
+        ("of which the MkDocs process, MB (its own peak)", lambda s: pair(s, "{:.0f}", lambda b: b.own / 1e6)),
+        ("Pagefind indexing alone, MB (its own peak)", lambda s: f"{s.atlas.search_peak / 1e6:.0f}"),
         ("search bundle (Pagefind, whole), kB", lambda s: pair(s, "{:.0f}", lambda b: b.index / 1e3)),
         ("largest HTML page, kB", lambda s: pair(s, "{:.1f}", lambda b: b.largest / 1e3)),
         ("largest page (Plan Atlas)", lambda s: f"`{s.atlas.largest_page}`"),
@@ -437,7 +500,8 @@ def targets(scales: list[Scale]) -> list[tuple[bool | None, str]]:
         limit = MAX_PEAK_MEMORY_AT.get(s.n)
         if limit:
             out.append((s.atlas.peak <= limit, f"peak memory ≤ {limit / 1e9:.1f} GB at {s.n}×: "
-                        f"{s.atlas.peak / 1e6:.0f} MB (plain MkDocs {s.plain.peak / 1e6:.0f} MB)"))
+                        f"{s.atlas.peak / 1e6:.0f} MB (MkDocs process {s.atlas.own / 1e6:.0f} MB, Pagefind "
+                        f"{s.atlas.search_peak / 1e6:.0f} MB; plain MkDocs {s.plain.peak / 1e6:.0f} MB)"))
     if one:
         out.append((one.atlas.index <= MAX_SEARCH_INDEX, f"search bundle ≤ {MAX_SEARCH_INDEX / 1e6:.0f} MB for the "
                     f"shipped data: {one.atlas.index / 1e3:.0f} kB"))
