@@ -293,7 +293,7 @@ def run_build(cmd: list[str], cwd: Path, env: dict[str, str], log: Path,
         sys.stderr.write(log.read_text(encoding="utf-8", errors="replace")[-4000:])
         raise BenchError(f"build failed (exit {proc.returncode}): {' '.join(cmd)}")
     memory.largest = usage.ru_maxrss * 1024
-    memory.together = max(memory.together, memory.own)
+    memory.together = max(memory.together, memory.own, memory.largest)  # a child shorter than a sample still counts
     return wall, usage.ru_utime + usage.ru_stime, memory
 
 
