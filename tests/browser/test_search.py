@@ -106,6 +106,7 @@ def test_reopened_dialog_drops_results_for_other_words(page: Page) -> None:
     _expect(page.locator("#atlas-search-query")).not_to_be_focused()
     page.keyboard.press("/")
     _expect(page.locator("#atlas-search-query")).to_be_focused()
+    assert page.locator(".atlas-search-result a[href*='pagefind-highlight=shelter']").count() == 0  # gone at once
     first = page.locator(".atlas-search-result a").first
     _expect(first).to_have_attribute("href", re.compile(r"pagefind-highlight=natc"))
     hrefs = page.locator(".atlas-search-result a").evaluate_all("links => links.map(a => a.href)")
