@@ -38,6 +38,11 @@ def country(code: str) -> str:
     return f"countries/{code.lower()}/"
 
 
+def plans(page: int = 1) -> str:
+    """`plans/`: every plan, by region; `plans/page-2/` and on list further plans."""
+    return "plans/" if page == 1 else f"plans/page-{page}/"
+
+
 def plan(plan_id: str) -> str:
     """`plans/xk-2011-2014/`"""
     return f"plans/{plan_id}/"

@@ -162,3 +162,21 @@ def test_navigation_does_not_grow_with_the_countries(one_site: Path, many_site: 
     one = primary_nav((one_site / page).read_text(encoding="utf-8"))
     many = primary_nav((many_site / page).read_text(encoding="utf-8"))
     assert one and len(many) == len(one), f"{page}: navigation {len(one)} → {len(many)} characters"
+
+
+def test_plans_index_pages_on_by_region(many_countries: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plans index lists PLANS_PER_PAGE plans to a page under their regions' headings, and links every page."""
+    from docs_build.site import countries
+    monkeypatch.setattr(countries, "PLANS_PER_PAGE", 3)
+    pages = {p.src: p for p in prepare(ROOT, many_countries).pages}
+    assert pages["plans/index.md"].in_nav and not pages["plans/page-2/index.md"].in_nav
+    first, second = (pages[src].content.replace("\x0e", "").replace("\x0f", "")  # the escaping marks
+                     for src in ("plans/index.md", "plans/page-2/index.md"))
+    assert "exclude" not in first.split("---")[1] and "exclude" in second.split("---")[1]
+    plans = [re.findall(r"\]\(/plans/([a-z]{2}-[0-9][a-z0-9-]*)/index\.md\)", p) for p in (first, second)]
+    assert [len(set(p)) for p in plans] == [3, 1]
+    assert len(set(plans[0]) | set(plans[1])) == COPIES  # every plan on one page or the other
+    assert len(re.findall(r"^## ", first, re.M)) == 3  # one region per copy, each under its heading
+    assert "Page 1 of 2, 3 plans to a page by region" in first
+    assert "[Page 2 →](/plans/page-2/index.md)" in first
+    assert "[← Page 1](/plans/index.md)" in second
