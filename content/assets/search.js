@@ -20,12 +20,24 @@
   var FILTERS = [["country", "Country"], ["plan", "Plan"], ["kind", "Kind"], ["theme", "Theme"]];
 
   var engine = null;
-  /** Pagefind's search API, imported and configured once. */
+  /** The further shards of a large site's index (docs_build/site/search.py), to merge with the first: none when
+      the list cannot be read. */
+  function shards() {
+    return fetch(new URL("pagefind/shards.json", root).href).then(function (response) {
+      return response.ok ? response.json() : [];
+    }).catch(function () { return []; });
+  }
+
+  /** Pagefind's search API, imported and configured once, with every shard of the index merged. */
   function pagefind() {
     if (!engine) {
-      engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({
-          baseUrl: root.pathname, highlightParam: PARAM, excerptLength: 24, ranking: RANKING, noWorker: true
+      var options = { baseUrl: root.pathname, highlightParam: PARAM, excerptLength: 24, ranking: RANKING };
+      engine = Promise.all([import(new URL("pagefind/pagefind.js", root).href), shards()]).then(function (loaded) {
+        var pf = loaded[0];
+        return pf.options(Object.assign({ noWorker: true }, options)).then(function () {
+          return Promise.all(loaded[1].map(function (shard) {
+            return pf.mergeIndex(new URL("pagefind/" + shard, root).pathname, options);
+          }));
         }).then(function () { return pf; });
       });
     }

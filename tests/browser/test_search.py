@@ -3,13 +3,20 @@ no JavaScript, and the quality of its ranking on tests/search/queries.yaml (thre
 
 from __future__ import annotations
 
+import gzip
+import json
+import os
 import re
+import shutil
 import sys
+from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from docs_build.site.search import SHARDS, index_site
 from tests.browser.conftest import ROOT
 from tests.browser.test_accessibility import BLOCKING, _assert_focus_visible, _axe, _report
 from tests.browser.test_site import _expect, _search
@@ -179,3 +186,37 @@ def test_search_quality_stays_at_the_level_reached(page: Page) -> None:
     assert top3 >= MIN_TOP3_WORDS and top1 >= MIN_TOP1_WORDS and mrr >= MIN_MRR_WORDS, report
     assert result.tally().rates[1] >= MIN_TOP3_ALL, report
     assert result.tally(lambda q: q.kind == "reference").rates[0] == 1.0, report
+
+
+@pytest.fixture(scope="module")
+def sharded(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The shipped site with its search index cut into four shards, as a site of more than SHARD_PAGES pages is
+    (docs_build/site/search.py), served; its address and folder."""
+    site = tmp_path_factory.mktemp("sharded") / "site"
+    shutil.copytree(built_site, site, copy_function=os.link)
+    index_site(site, per_shard=150)
+    with search_eval.served(site) as url:
+        yield url, site
+
+
+def test_a_sharded_index_is_searched_whole(browser: Browser, sharded: tuple[str, Path]) -> None:
+    """Every shard is merged and ranked with the others: the query set keeps issue 17's targets on an index cut far
+    finer than any real site's (150 pages a shard; a real shard holds thousands), its first results come from every
+    shard, and the filters list the values of them all."""
+    url, site = sharded
+    further = json.loads((site / "pagefind" / SHARDS).read_text(encoding="utf-8"))
+    assert further == ["shard-2/", "shard-3/", "shard-4/"]
+    shard_of = {json.loads(gzip.decompress(f.read_bytes())[12:])["url"]: n
+                for n, bundle in enumerate(["", *further]) for f in (site / "pagefind" / bundle / "fragment").iterdir()}
+    context = browser.new_context(base_url=url)
+    page = context.new_page()
+    result = search_eval.evaluate(page, search_eval.load_queries())
+    top1, top3, mrr = result.tally(lambda q: q.kind in search_eval.WORDS).rates
+    assert top3 >= 0.97 and top1 >= 0.85 and mrr >= 0.9, result.table()
+    assert result.tally(lambda q: q.kind == "reference").rates[0] == 1.0, result.table()
+    assert {shard_of[paths[0]] for _, _, paths in result.ranks if paths} == {0, 1, 2, 3}
+    page.keyboard.press("/")
+    page.locator(".atlas-search-filters summary").click()
+    countries = page.locator(".atlas-search-filters select[name=country] option")
+    _expect(countries).to_have_count(5)  # "any country" and the four countries, whichever shards hold their pages
+    context.close()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from docs_build.site.page import EXCLUDED, Search, front_matter
-from docs_build.site.search import UNUSED, SearchIndexError, index_site
+from docs_build.site.search import SHARD_KEEP, SHARDS, UNUSED, WORK, SearchIndexError, index_site
 
 PAGE = """<!doctype html><html lang="en"><head><title>{title}</title></head><body>
 <nav>Navigation words</nav><main {body}><h1>{title}</h1><p>{text}</p><p data-pagefind-ignore>ignored words</p></main>
@@ -33,6 +33,49 @@ def test_index_site_indexes_only_marked_content(tmp_path: Path) -> None:
     [page] = _fragments(index.bundle)
     assert page["url"] == "/a/"
     assert page["content"] == "Shelter. A security shelter."
+    assert json.loads((index.bundle / SHARDS).read_text(encoding="utf-8")) == []  # one bundle, nothing to merge
+
+
+def _pages(site: Path, count: int, body: str = "data-pagefind-body") -> None:
+    """count pages, each with a word of its own (page0 … pageN)."""
+    for n in range(count):
+        (site / f"p{n}").mkdir(parents=True)
+        (site / f"p{n}/index.html").write_text(PAGE.format(title=f"Page {n}", text=f"word page{n}", body=body),
+                                                 encoding="utf-8")
+
+
+def test_a_large_site_is_indexed_in_shards_merged_by_the_first(tmp_path: Path) -> None:
+    """More pages than a shard holds: several Pagefind runs, every page in exactly one bundle, the further bundles
+    listed in the first and holding no script or WebAssembly of their own; the site itself is left as it was."""
+    _pages(tmp_path, 7)
+    (tmp_path / "index.html").write_text(PAGE.format(title="Home", text="Not indexed", body=""), encoding="utf-8")
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    index = index_site(tmp_path, per_shard=3)
+    assert index.pages == 7
+    further = json.loads((index.bundle / SHARDS).read_text(encoding="utf-8"))
+    assert further == ["shard-2/", "shard-3/"]
+    bundles = [index.bundle] + [index.bundle / name for name in further]
+    urls = [[page["url"] for page in _fragments(bundle)] for bundle in bundles]
+    assert sorted(u for shard in urls for u in shard) == sorted(f"/p{n}/" for n in range(7))
+    assert [len(shard) for shard in urls] == [3, 2, 2]  # dealt in turn: shards of like size and kind
+    assert (index.bundle / "pagefind.js").is_file() and (index.bundle / "wasm.en.pagefind").is_file()
+    for bundle in bundles[1:]:
+        left = {p.name for p in bundle.iterdir() if not p.name.endswith(".pf_meta")}
+        assert {"pagefind-entry.json", "index", "fragment"} <= left <= set(SHARD_KEEP), left
+    assert not (tmp_path / WORK).exists()
+    after = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    assert [p for p in after if p.parts[0] != "pagefind"] == before
+
+
+def test_a_failing_shard_fails_the_index_and_leaves_no_work_folder(tmp_path: Path) -> None:
+    """A shard in which Pagefind indexes no page is an error, as for the whole site; the hard-link trees go."""
+    for n, text in enumerate(["words", "", "words", ""]):  # dealt: p0 p2 | p1 p3, which have no words
+        (tmp_path / f"p{n}").mkdir()
+        (tmp_path / f"p{n}/index.html").write_text(f"<html><body><main data-pagefind-body>{text}</main></body></html>",
+                                                   "utf-8")
+    with pytest.raises(SearchIndexError, match="indexed 0 pages"):
+        index_site(tmp_path, per_shard=2)
+    assert not (tmp_path / WORK).exists()
 
 
 def test_index_site_fails_when_nothing_is_indexed(tmp_path: Path) -> None:
