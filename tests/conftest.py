@@ -51,3 +51,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site built once from the minimal data set (one country, one plan)."""
+    site = tmp_path_factory.mktemp("minimal-site")
+    result = mkdocs_build(site, MINIMAL)
+    assert result.returncode == 0, result.stderr
+    return site

@@ -9,20 +9,9 @@ import pytest
 
 from docs_build.data.atlas import build_atlas
 from docs_build.data.problems import DataError
-from tests.conftest import mkdocs_build
 
 RETIRED = "plans/xk-2011-2014/prevention/awareness-surveys/"
 CURRENT = "plans/xk-2011-2014/prevention/1-1-3/"
-
-
-@pytest.fixture(scope="module")
-def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from tests.conftest import MINIMAL
-
-    site = tmp_path_factory.mktemp("minimal-site")
-    result = mkdocs_build(site, MINIMAL)
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 def test_a_retired_address_leads_to_its_activity(minimal_site: Path) -> None:

@@ -147,19 +147,10 @@ def test_downloads_list_the_plans_own_files_page_by_page(more_plans: dict[str, s
     assert re.search(r"plans/[a-z]{2}-2011-2014\.json", first.split('"distribution"')[1])  # JSON-LD: this page's files
 
 
-@pytest.fixture(scope="module")
-def one_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real MkDocs build of the minimal data set, one country."""
-    site = tmp_path_factory.mktemp("one-site")
-    result = mkdocs_build(site, MINIMAL)
-    assert result.returncode == 0, result.stderr
-    return site
-
-
 @pytest.mark.parametrize("page", ["index.html", "about/index.html", "countries/index.html"])
-def test_navigation_does_not_grow_with_the_countries(one_site: Path, many_site: Path, page: str) -> None:
+def test_navigation_does_not_grow_with_the_countries(minimal_site: Path, many_site: Path, page: str) -> None:
     """Not even by blank lines: the navigation of a page outside every country is the same with one or four."""
-    one = primary_nav((one_site / page).read_text(encoding="utf-8"))
+    one = primary_nav((minimal_site / page).read_text(encoding="utf-8"))
     many = primary_nav((many_site / page).read_text(encoding="utf-8"))
     assert one and len(many) == len(one), f"{page}: navigation {len(one)} → {len(many)} characters"
 
