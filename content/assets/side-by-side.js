@@ -1,5 +1,5 @@
-/* Plan Atlas: activities side by side (/compare/activities/?ids=a,b,c), drawn from one JSON file. Every text is set
-   with textContent: data never becomes markup. */
+/* Plan Atlas: activities side by side (/compare/activities/?ids=a,b,c), drawn from the JSON files of the chosen
+   activities' plans (<plan id>.json beside the page). Every text is set with textContent: data never becomes markup. */
 (function () {
   "use strict";
   var FIELDS = [  // label, key in the JSON, what an empty cell says
@@ -34,9 +34,25 @@
     var empty = document.querySelector(".atlas-side-by-side-empty");
     var ids = (new URLSearchParams(location.search).get("ids") || "").split(",").filter(Boolean);
     if (!ids.length) { empty.hidden = false; return Promise.resolve(); }
-    return fetch(box.dataset.src).then(function (r) { return r.json(); }).then(function (data) {
+    // An activity id begins with its plan's id (xk-2011-2014/protection/2-2-2): fetch each chosen plan once.
+    var planIds = ids.map(function (id) { return id.split("/")[0]; }).filter(function (id, i, all) {
+      return /^[a-z]{2}-[0-9]{4}-[0-9]{4}(-[a-z0-9]+)*$/.test(id) && all.indexOf(id) === i;
+    });
+    return Promise.all(planIds.map(function (id) {
+      return fetch(new URL(id + ".json", new URL(box.dataset.src, location.href)).href).then(function (r) {
+        return r.ok ? r.json() : null;
+      }).catch(function () { return null; });
+    })).then(function (files) {
+      var data = { plans: {}, activities: {} };
+      files.forEach(function (file, i) {
+        if (!file) return;
+        data.plans[planIds[i]] = file.plan;
+        Object.keys(file.activities).forEach(function (id) {
+          data.activities[id] = Object.assign({ p: planIds[i] }, file.activities[id]);
+        });
+      });
       var root = new URL(box.dataset.root, location.href);
-      var chosen = ids.filter(function (id) { return data.activities[id]; });
+      var chosen = ids.filter(function (id) { return Object.prototype.hasOwnProperty.call(data.activities, id); });
       if (!chosen.length) { empty.hidden = false; return; }
       var head = box.querySelector("thead tr"), body = box.querySelector("tbody");
       var labels = chosen.map(function (id) {

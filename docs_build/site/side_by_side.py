@@ -1,5 +1,6 @@
 """Activities side by side: one page that shows any activities chosen in its address (?ids=a,b,c) in columns,
-drawn in the browser from one small JSON file, so that no page per activity pair is generated."""
+drawn in the browser from one small JSON file per plan (only the chosen activities' plans are fetched), so that no
+page per activity pair is generated and the view does not load the whole atlas."""
 
 from __future__ import annotations
 
@@ -11,15 +12,15 @@ from ..data.records import ActivityRecord, Records
 from .context import SiteBuilder
 from .page import EXCLUDED, Page, front_matter, src_of
 
-DATA = "compare/activities/activities.json"
+DATA = "compare/activities/"  # beside the page: <plan id>.json for each plan
 FULL_WIDTH = ("navigation", "toc")
 
 
-def activity_row(record: ActivityRecord, plan_index: dict[str, int]) -> dict[str, Any]:
+def activity_row(record: ActivityRecord) -> dict[str, Any]:
     """What the view prints of one activity, every text as printed; empty fields left out."""
     item = record.item
-    row: dict[str, Any] = {"p": plan_index[record.plan_id], "r": record.ref or f"[{record.key}]",
-                           "l": record.pillar_title, "t": record.text, "u": record.url}
+    row: dict[str, Any] = {"r": record.ref or f"[{record.key}]", "l": record.pillar_title, "t": record.text,
+                           "u": record.url}
     fields = {"k": [t.text for t in item.tasks], "i": list(record.indicator_texts),
               "e": [r.text for r in item.expected_results], "d": record.deadline_printed,
               "b": record.responsible_printed, "m": record.budget_printed}
@@ -27,12 +28,14 @@ def activity_row(record: ActivityRecord, plan_index: dict[str, int]) -> dict[str
     return row
 
 
-def side_by_side_data(records: Records) -> dict[str, Any]:
-    """Every activity by id, with the plans' titles and activity labels listed once."""
-    plans = list(records.atlas.plans.values())
-    plan_index = {p.id: i for i, p in enumerate(plans)}
-    return {"plans": [{"title": p.short_title, "label": p.activity_label, "u": urls.plan(p.id)} for p in plans],
-            "activities": {r.id: activity_row(r, plan_index) for r in records.all_activities()}}
+def side_by_side_data(records: Records) -> dict[str, dict[str, Any]]:
+    """Per plan id: the plan's title, activity label and address, and its activities by id."""
+    out: dict[str, dict[str, Any]] = {
+        p.id: {"plan": {"title": p.short_title, "label": p.activity_label, "u": urls.plan(p.id)}, "activities": {}}
+        for p in records.atlas.plans.values()}
+    for record in records.all_activities():
+        out[record.plan_id]["activities"][record.id] = activity_row(record)
+    return out
 
 
 def ids_for(record: ActivityRecord, closest: list[ActivityRecord]) -> str:
@@ -42,8 +45,9 @@ def ids_for(record: ActivityRecord, closest: list[ActivityRecord]) -> str:
 
 def site_pages(builder: SiteBuilder) -> list[Page]:
     """The side-by-side page and its data file."""
-    data = side_by_side_data(builder.records)
-    builder.files[DATA] = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+    for plan_id, data in side_by_side_data(builder.records).items():
+        builder.files[f"{DATA}{plan_id}.json"] = json.dumps(data, ensure_ascii=False, separators=(",", ":"),
+                                                            sort_keys=True).encode()
     here = urls.compare_activities()
     body = builder.render("compare-activities.md.html", here=here, data=DATA,
                           plans=list(builder.atlas.plans.values()))

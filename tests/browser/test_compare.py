@@ -132,6 +132,19 @@ def test_kosovo_security_shelter_lists_shelter_activities_first(page: Page) -> N
     assert re.search(r"shelter|accommodat|residential", words), page.url
 
 
+def test_side_by_side_loads_only_the_chosen_activities_plans(page: Page) -> None:
+    """The view fetches one small file per plan of the chosen activities, never the whole atlas's activities; an id
+    of no known activity is left out."""
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url.rsplit("/", 1)[-1]) if r.url.endswith(".json") else None)
+    page.set_viewport_size(DESKTOP)
+    page.goto(SIDE_BY_SIDE + ",xk-2011-2014/protection/9-9-9")
+    _settled(page)
+    assert sorted(fetched) == ["al-2018-2019-economic-exploitation.json", "mk-2009-2012.json", "xk-2011-2014.json"]
+    _expect(page.locator("#atlas-side-by-side thead th")).to_have_count(4)  # the field column and three activities
+    _expect(page.locator("#atlas-side-by-side tbody")).to_contain_text("Building of a high level security shelter")
+
+
 def test_side_by_side_view_of_an_activity_and_its_closest(page: Page) -> None:
     page.set_viewport_size(DESKTOP)
     page.goto(KOSOVO_SHELTER)
