@@ -259,24 +259,29 @@ def _tree(pid: int) -> list[int]:
 
 @dataclass
 class Memory:
-    """Memory of one run: the largest process (wait4), the build's own process alone, and everything it ran at once."""
+    """Memory of one run, sampled every 0.1 s from /proc: the largest single process, the build's own process, and
+    everything it ran at once. Not wait4's ru_maxrss: Linux counts in it the memory of the parent at fork time (the
+    high-water mark of the address space that exec replaces), so a benchmark that holds a corpus would inflate it."""
 
-    largest: int = 0  # bytes: the peak of the process or of any child, whichever is larger (wait4's ru_maxrss)
-    own: int = 0  # bytes: the peak of the build's own process (MkDocs, Python), children left out
-    together: int = 0  # bytes: the most the process and its children held at the same moment (sampled every 0.2 s)
+    largest: int = 0  # bytes: the highest peak (VmHWM) of any process of the run: the build or a child it ran
+    own: int = 0  # bytes: the peak (VmHWM) of the build's own process (MkDocs, Python), children left out
+    together: int = 0  # bytes: the most the process and its children held at the same moment (sum of VmRSS)
 
 
 def _sample(pid: int, memory: Memory, done: threading.Event) -> None:
-    """Sample the run's memory until it ends: its own peak (VmHWM) and the sum of its process tree (VmRSS)."""
-    while not done.wait(0.2):
-        own = _proc_kb(pid, "VmHWM") * 1024
-        memory.own = max(memory.own, own)
-        memory.together = max(memory.together, sum(_proc_kb(p, "VmRSS") for p in _tree(pid)) * 1024)
+    """Sample the run's memory until it ends: every process's peak (VmHWM) and the sum of the tree (VmRSS)."""
+    while True:
+        tree = _tree(pid)
+        memory.own = max(memory.own, _proc_kb(pid, "VmHWM") * 1024)
+        memory.largest = max([memory.largest, memory.own] + [_proc_kb(p, "VmHWM") * 1024 for p in tree])
+        memory.together = max(memory.together, sum(_proc_kb(p, "VmRSS") for p in tree) * 1024)
+        if done.wait(0.1):
+            return
 
 
 def run_build(cmd: list[str], cwd: Path, env: dict[str, str], log: Path,
               timeout: float) -> tuple[float, float, Memory]:
-    """Run one build in a fresh child; its wall time, CPU time and memory (largest process from wait4, sampled)."""
+    """Run one build in a fresh child; its wall and CPU time (wait4) and its memory (sampled)."""
     memory, done = Memory(), threading.Event()
     with open(log, "wb") as out:
         start = time.perf_counter()
@@ -294,8 +299,7 @@ def run_build(cmd: list[str], cwd: Path, env: dict[str, str], log: Path,
     if proc.returncode != 0:
         sys.stderr.write(log.read_text(encoding="utf-8", errors="replace")[-4000:])
         raise BenchError(f"build failed (exit {proc.returncode}): {' '.join(cmd)}")
-    memory.largest = usage.ru_maxrss * 1024
-    memory.together = max(memory.together, memory.own, memory.largest)  # a child shorter than a sample still counts
+    memory.together = max(memory.together, memory.own, memory.largest)
     return wall, usage.ru_utime + usage.ru_stime, memory
 
 
