@@ -6,8 +6,8 @@ WebAssembly search, index chunks, one fragment per page) to <site>/pagefind/; co
 a reader opens search.
 
 Pagefind holds everything it indexes until it writes the bundle (about 70 kB per page of this site), so a site of
-more than SHARD_PAGES pages is indexed in shards, one Pagefind run after another, each on a tree of hard links to its
-share of the pages: the first shard's bundle is <site>/pagefind/, the others <site>/pagefind/shard-N/ (index, meta
+more than SHARD_PAGES pages is indexed in shards, one Pagefind run after another, each given its share of the pages
+by a glob: the first shard's bundle is <site>/pagefind/, the others <site>/pagefind/shard-N/ (index, meta
 and fragments only), listed in <site>/pagefind/shards.json, and search.js merges them in the browser (Pagefind's
 mergeIndex, which reuses the first bundle's WebAssembly and ranks the results of all shards together).
 """
@@ -23,6 +23,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,8 +48,9 @@ CHUNK_SIZE = "4000"
 SHARD_PAGES = 5000
 SHARDS = "shards.json"  # in the first bundle: the folders of the further shards, relative to it
 SHARD_KEEP = ("pagefind-entry.json", "index", "fragment", "filter")  # a merged shard loads no script nor WebAssembly
-MARK = b"data-pagefind-body"  # the attribute of the content area of a page that is indexed
-WORK = ".pagefind-shards"  # the hard-link trees, inside the site folder while indexing runs (same file system)
+# Characters of a file path that Pagefind's glob syntax would read as syntax ("!" it reads literally in a path).
+GLOB_SPECIAL = re.compile(r"[\\{}\[\]*?,<>:]")
+MARKED = "Found a data-pagefind-body element"  # what Pagefind prints when it indexes only the marked pages
 
 
 class SearchIndexError(Exception):
@@ -73,42 +75,39 @@ def command(site_dir: Path, output: Path | None = None) -> list[str]:
 
 
 def shards(site_dir: Path, per_shard: int = SHARD_PAGES) -> list[list[Path]]:
-    """The site's pages to index (relative paths): those that carry data-pagefind-body, or every HTML file when none
-    does (Pagefind's own rule), dealt in turn into as few shards of at most per_shard as will hold them, so that each
-    shard is a sample of every kind of page and ranks its results on like word statistics."""
+    """The site's HTML files (relative paths, sorted) dealt in turn into as few shards of at most per_shard as will
+    hold them, so that each shard is a sample of every kind of page and ranks its results on like word statistics."""
     files = sorted(p.relative_to(site_dir) for p in site_dir.rglob("*.html")
-                   if p.relative_to(site_dir).parts[0] not in (BUNDLE, WORK))
-    marked = [rel for rel in files if MARK in (site_dir / rel).read_bytes()]
-    pages = marked or files
-    count = max(1, math.ceil(len(pages) / per_shard))
-    return [pages[i::count] for i in range(count)]
+                   if p.relative_to(site_dir).parts[0] != BUNDLE)
+    count = max(1, math.ceil(len(files) / per_shard))
+    return [files[i::count] for i in range(count)]
 
 
-def _run(site_dir: Path, output: Path | None = None) -> int:
-    """One Pagefind run; the number of pages it indexed, or SearchIndexError when it fails or indexes none."""
-    try:
-        env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": CHUNK_SIZE}
-        proc = subprocess.run(command(site_dir, output), capture_output=True, text=True, check=False, env=env)
-    except OSError as exc:
-        raise SearchIndexError(f"Pagefind could not run: {exc}") from exc
-    found = INDEXED.search(proc.stdout)
-    pages = int(found.group(1)) if found else 0
-    bundle = output or site_dir / BUNDLE
-    if proc.returncode != 0 or not (bundle / "pagefind.js").is_file() or pages == 0:
-        raise SearchIndexError(f"Pagefind indexed {pages} pages (exit status {proc.returncode}):\n"
-                               f"{proc.stdout}{proc.stderr}".rstrip())
-    return pages
+def shard_glob(pages: list[Path]) -> str:
+    """A Pagefind glob that matches exactly these files: their paths as alternatives, glob syntax escaped."""
+    return "{" + ",".join(GLOB_SPECIAL.sub(r"\\\g<0>", p.as_posix()) for p in pages) + "}"
 
 
-def _link_tree(site_dir: Path, pages: list[Path], tree: Path) -> None:
-    """A folder that holds the given pages of site_dir at their own paths, as hard links (copies where none can be)."""
-    for rel in pages:
-        target = tree / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+def _run(site_dir: Path, output: Path | None = None, pages: list[Path] | None = None) -> tuple[int, bool]:
+    """One Pagefind run, over the given pages of site_dir only if given (a glob in a config file: a command line could
+    not hold thousands of paths); the number of pages it indexed and whether it found pages marked data-pagefind-body.
+    SearchIndexError when it fails or indexes none."""
+    env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": CHUNK_SIZE}
+    with tempfile.TemporaryDirectory(prefix="plan-atlas-pagefind-") as config:
+        if pages is not None:
+            (Path(config) / "pagefind.json").write_text(json.dumps({"glob": shard_glob(pages)}), encoding="utf-8")
         try:
-            os.link(site_dir / rel, target)
-        except OSError:
-            shutil.copy2(site_dir / rel, target)
+            proc = subprocess.run(command(site_dir, output), cwd=config, capture_output=True, text=True, check=False,
+                                  env=env)
+        except OSError as exc:
+            raise SearchIndexError(f"Pagefind could not run: {exc}") from exc
+    found = INDEXED.search(proc.stdout)
+    count = int(found.group(1)) if found else 0
+    bundle = output or site_dir / BUNDLE
+    if proc.returncode != 0 or not (bundle / "pagefind.js").is_file() or count == 0:
+        raise SearchIndexError(f"Pagefind indexed {count} pages (exit status {proc.returncode}):\n"
+                               f"{proc.stdout}{proc.stderr}".rstrip())
+    return count, MARKED in proc.stdout
 
 
 def _trim_shard(bundle: Path) -> None:
@@ -128,28 +127,25 @@ def release_memory() -> None:
 
 def index_site(site_dir: Path, per_shard: int = SHARD_PAGES) -> SearchIndex:
     """Index the built site at site_dir with Pagefind, in shards of at most per_shard HTML files; raise
-    SearchIndexError when a run fails or finds no page."""
+    SearchIndexError when a run fails or finds no page, or when some shards hold pages marked data-pagefind-body and
+    others none (Pagefind would index those others whole, navigation and all)."""
     release_memory()
     bundle = site_dir / BUNDLE
-    work = site_dir / WORK
     shutil.rmtree(bundle, ignore_errors=True)
-    shutil.rmtree(work, ignore_errors=True)
     groups = shards(site_dir, per_shard)
     further = [f"shard-{n}/" for n in range(2, len(groups) + 1)]
-    pages = 0
-    try:
-        if len(groups) == 1:
-            pages = _run(site_dir)
-        for n, group in enumerate(groups if len(groups) > 1 else [], 1):
-            tree = work / str(n)
-            _link_tree(site_dir, group, tree)
-            out = bundle if n == 1 else bundle / further[n - 2]
-            pages += _run(tree, out.resolve())
-            shutil.rmtree(tree)
-            if n > 1:
-                _trim_shard(out)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    if len(groups) == 1:
+        pages, _ = _run(site_dir)
+    else:
+        runs = [_run(site_dir, (bundle if n == 1 else bundle / further[n - 2]).resolve(), group)
+                for n, group in enumerate(groups, 1)]
+        unmarked = [n for n, (_, marked) in enumerate(runs, 1) if not marked]
+        if unmarked and len(unmarked) < len(runs):
+            raise SearchIndexError(f"search index shards {unmarked} of {len(runs)} hold no page marked "
+                                   "data-pagefind-body: Pagefind indexed their pages whole")
+        pages = sum(count for count, _ in runs)
+        for name in further:
+            _trim_shard(bundle / name)
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
     (bundle / SHARDS).write_text(json.dumps(further), encoding="utf-8")

@@ -194,14 +194,14 @@ def sharded(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
     (docs_build/site/search.py), served; its address and folder."""
     site = tmp_path_factory.mktemp("sharded") / "site"
     shutil.copytree(built_site, site, copy_function=os.link)
-    index_site(site, per_shard=150)
+    index_site(site, per_shard=170)
     with search_eval.served(site) as url:
         yield url, site
 
 
 def test_a_sharded_index_is_searched_whole(browser: Browser, sharded: tuple[str, Path]) -> None:
     """Every shard is merged and ranked with the others: the query set keeps issue 17's targets on an index cut far
-    finer than any real site's (150 pages a shard; a real shard holds thousands), its first results come from every
+    finer than any real site's (161 files a shard; a real one holds thousands), its first results come from every
     shard, and the filters list the values of them all."""
     url, site = sharded
     further = json.loads((site / "pagefind" / SHARDS).read_text(encoding="utf-8"))

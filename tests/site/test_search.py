@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from docs_build.site.page import EXCLUDED, Search, front_matter
-from docs_build.site.search import SHARD_KEEP, SHARDS, UNUSED, WORK, SearchIndexError, index_site
+from docs_build.site.search import SHARD_KEEP, SHARDS, UNUSED, SearchIndexError, index_site
 
 PAGE = """<!doctype html><html lang="en"><head><title>{title}</title></head><body>
 <nav>Navigation words</nav><main {body}><h1>{title}</h1><p>{text}</p><p data-pagefind-ignore>ignored words</p></main>
@@ -57,32 +57,46 @@ def test_a_large_site_is_indexed_in_shards_merged_by_the_first(tmp_path: Path) -
     bundles = [index.bundle] + [index.bundle / name for name in further]
     urls = [[page["url"] for page in _fragments(bundle)] for bundle in bundles]
     assert sorted(u for shard in urls for u in shard) == sorted(f"/p{n}/" for n in range(7))
-    assert [len(shard) for shard in urls] == [3, 2, 2]  # dealt in turn: shards of like size and kind
+    assert [len(shard) for shard in urls] == [2, 3, 2]  # dealt in turn (index.html, p2, p5 | p0, p3, p6 | p1, p4)
     assert (index.bundle / "pagefind.js").is_file() and (index.bundle / "wasm.en.pagefind").is_file()
     for bundle in bundles[1:]:
         left = {p.name for p in bundle.iterdir() if not p.name.endswith(".pf_meta")}
         assert {"pagefind-entry.json", "index", "fragment"} <= left <= set(SHARD_KEEP), left
-    assert not (tmp_path / WORK).exists()
     after = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
     assert [p for p in after if p.parts[0] != "pagefind"] == before
 
 
-def test_a_failing_shard_fails_the_index_and_leaves_no_work_folder(tmp_path: Path) -> None:
-    """A shard in which Pagefind indexes no page is an error, as for the whole site; the hard-link trees go."""
+def test_shards_take_file_names_that_read_as_glob_syntax(tmp_path: Path) -> None:
+    """Each shard is given its pages by a glob: commas, braces, brackets, colons and spaces in a path are matched
+    as themselves."""
+    names = ["a,b", "c{d}", "e f", "g[1]", "h:i", "j*k", "plain"]
+    for name in names:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(PAGE.format(title=name, text="words", body="data-pagefind-body"),
+                                                    encoding="utf-8")
+    index = index_site(tmp_path, per_shard=3)
+    further = json.loads((index.bundle / SHARDS).read_text(encoding="utf-8"))
+    found = [page["url"] for bundle in ["", *further] for page in _fragments(index.bundle / bundle)]
+    assert index.pages == len(names) and len(found) == len(set(found)) == len(names), found
+
+
+def test_a_shard_without_marked_pages_fails_the_index(tmp_path: Path) -> None:
+    """Pagefind indexes a shard whole when none of its pages is marked data-pagefind-body: navigation and all."""
+    for n, body in enumerate(["data-pagefind-body", "", "data-pagefind-body", ""]):  # dealt: p0 p2 | p1 p3
+        (tmp_path / f"p{n}").mkdir()
+        (tmp_path / f"p{n}/index.html").write_text(PAGE.format(title=f"Page {n}", text="words", body=body), "utf-8")
+    with pytest.raises(SearchIndexError, match=r"shards \[2\] of 2 hold no page marked"):
+        index_site(tmp_path, per_shard=2)
+
+
+def test_a_failing_shard_fails_the_index(tmp_path: Path) -> None:
+    """A shard in which Pagefind indexes no page is an error, as for the whole site."""
     for n, text in enumerate(["words", "", "words", ""]):  # dealt: p0 p2 | p1 p3, which have no words
         (tmp_path / f"p{n}").mkdir()
         (tmp_path / f"p{n}/index.html").write_text(f"<html><body><main data-pagefind-body>{text}</main></body></html>",
                                                    "utf-8")
     with pytest.raises(SearchIndexError, match="indexed 0 pages"):
         index_site(tmp_path, per_shard=2)
-    assert not (tmp_path / WORK).exists()
-
-
-def test_index_site_fails_when_nothing_is_indexed(tmp_path: Path) -> None:
-    """Marked content areas with no words: Pagefind exits 0 but indexes no page, and that is an error."""
-    (tmp_path / "index.html").write_text("<html><body><main data-pagefind-body></main></body></html>", "utf-8")
-    with pytest.raises(SearchIndexError, match="indexed 0 pages"):
-        index_site(tmp_path)
 
 
 def test_front_matter_search_entry() -> None:
