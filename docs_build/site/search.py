@@ -65,10 +65,9 @@ class SearchIndex:
     pages: int
 
 
-def command(site_dir: Path, output: Path | None = None) -> list[str]:
-    """The Pagefind command line that indexes site_dir into output (default site_dir/pagefind/)."""
-    args = [str(get_executable()), "--site", str(site_dir)]
-    args += ["--output-path", str(output)] if output else ["--output-subdir", BUNDLE]
+def command(site_dir: Path, output: Path) -> list[str]:
+    """The Pagefind command line that indexes site_dir into the bundle folder output."""
+    args = [str(get_executable()), "--site", str(site_dir), "--output-path", str(output)]
     for selector in EXCLUDE_SELECTORS:
         args += ["--exclude-selectors", selector]
     return args
@@ -88,7 +87,7 @@ def shard_glob(pages: list[Path]) -> str:
     return "{" + ",".join(GLOB_SPECIAL.sub(r"\\\g<0>", p.as_posix()) for p in pages) + "}"
 
 
-def _run(site_dir: Path, output: Path | None = None, pages: list[Path] | None = None) -> tuple[int, bool]:
+def _run(site_dir: Path, output: Path, pages: list[Path] | None = None) -> tuple[int, bool]:
     """One Pagefind run, over the given pages of site_dir only if given (a glob in a config file: a command line could
     not hold thousands of paths); the number of pages it indexed and whether it found pages marked data-pagefind-body.
     SearchIndexError when it fails or indexes none."""
@@ -103,8 +102,7 @@ def _run(site_dir: Path, output: Path | None = None, pages: list[Path] | None = 
             raise SearchIndexError(f"Pagefind could not run: {exc}") from exc
     found = INDEXED.search(proc.stdout)
     count = int(found.group(1)) if found else 0
-    bundle = output or site_dir / BUNDLE
-    if proc.returncode != 0 or not (bundle / "pagefind.js").is_file() or count == 0:
+    if proc.returncode != 0 or not (output / "pagefind.js").is_file() or count == 0:
         raise SearchIndexError(f"Pagefind indexed {count} pages (exit status {proc.returncode}):\n"
                                f"{proc.stdout}{proc.stderr}".rstrip())
     return count, MARKED in proc.stdout
@@ -142,23 +140,21 @@ def index_site(site_dir: Path, per_shard: int = SHARD_PAGES) -> SearchIndex:
     shutil.rmtree(bundle, ignore_errors=True)
     groups = shards(site_dir, per_shard)
     further = [f"shard-{n}/" for n in range(2, len(groups) + 1)]
-    if len(groups) == 1:
-        pages, _ = _run(site_dir)
-    else:
-        # Each run writes outside the folder it indexes (Pagefind is slower writing inside it: 3.5 s more for a shard
-        # of 4,251 pages), beside it so that the bundles move into place by renaming.
-        with _work_folder(site_dir) as work:
-            outs = [Path(work) / str(n) for n in range(1, len(groups) + 1)]
-            runs = [_run(site_dir, out, group) for out, group in zip(outs, groups, strict=True)]
-            unmarked = [n for n, (_, marked) in enumerate(runs, 1) if not marked]
-            if unmarked and len(unmarked) < len(runs):
-                raise SearchIndexError(f"search index shards {unmarked} of {len(runs)} hold no page marked "
-                                       "data-pagefind-body: Pagefind indexed their pages whole")
-            shutil.move(outs[0], bundle)
-            for name, out in zip(further, outs[1:], strict=True):
-                _trim_shard(out)
-                shutil.move(out, bundle / name.rstrip("/"))
-        pages = sum(count for count, _ in runs)
+    # Each run writes outside the folder it indexes (Pagefind is slower writing inside it: 3.5 s more for a shard of
+    # 4,251 pages), beside it so that the bundles move into place by renaming. One shard indexes the whole site.
+    with _work_folder(site_dir) as work:
+        outs = [Path(work) / str(n) for n in range(1, len(groups) + 1)]
+        chosen = groups if len(groups) > 1 else [None]
+        runs = [_run(site_dir, out, group) for out, group in zip(outs, chosen, strict=True)]
+        unmarked = [n for n, (_, marked) in enumerate(runs, 1) if not marked]
+        if unmarked and len(unmarked) < len(runs):
+            raise SearchIndexError(f"search index shards {unmarked} of {len(runs)} hold no page marked "
+                                   "data-pagefind-body: Pagefind indexed their pages whole")
+        shutil.move(outs[0], bundle)
+        for name, out in zip(further, outs[1:], strict=True):
+            _trim_shard(out)
+            shutil.move(out, bundle / name.rstrip("/"))
+    pages = sum(count for count, _ in runs)
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
     (bundle / SHARDS).write_text(json.dumps(further), encoding="utf-8")
