@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from ..data import urls
 from ..data.atlas import Atlas
-from ..data.models import Country, Plan
+from ..data.models import Country
 from ..data.regions import ordered, region_name
 from . import meta
 from .compare import law_citations
 from .context import SiteBuilder
 from .page import EXCLUDED, Page, Search, front_matter, src_of
-from .paging import page_labels, pager, plan_groups
+from .paging import page_labels, pager, plan_groups, regions_of
 from .render import prose
 
 PLANS_PER_PAGE = 100  # plans listed on one page of the plans index
@@ -32,10 +32,7 @@ def plans_index(builder: SiteBuilder) -> list[Page]:
     counts = {p: len(a) for p, a in builder.records.activities.items()}
     out = []
     for number, group in enumerate(groups, 1):
-        regions: dict[str, list[Plan]] = {}
-        for plan in group:
-            regions.setdefault(atlas.countries[plan.country.lower()].region, []).append(plan)
-        body = builder.render("plans.md.html", regions=list(regions.items()), region_name=region_name, counts=counts,
+        body = builder.render("plans.md.html", regions=regions_of(atlas, group), region_name=region_name, counts=counts,
                               here=urls.plans(number), pager=pages, pages=len(pages), number=number,
                               per_page=PLANS_PER_PAGE, total=len(atlas.plans))
         if number == 1:

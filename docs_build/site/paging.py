@@ -26,17 +26,23 @@ class PlanPage:
     label: str
 
 
+def regions_of(atlas: Atlas, group: list[Plan]) -> list[tuple[str, list[Plan]]]:
+    """One page's plans under their regions' codes, in the page's order (plan_groups has put each region together)."""
+    regions: dict[str, list[Plan]] = {}
+    for plan in group:
+        regions.setdefault(atlas.countries[plan.country.lower()].region, []).append(plan)
+    return list(regions.items())
+
+
 def page_labels(atlas: Atlas, groups: list[list[Plan]]) -> list[str]:
     """Each page of plans named by the regions and countries its plans come from."""
     out = []
     for group in groups:
-        regions: dict[str, list[str]] = {}
-        for plan in group:
-            country = atlas.countries[plan.country.lower()]
-            names = regions.setdefault(region_name(country.region), [])
-            if country.name not in names:
-                names.append(country.name)
-        out.append("; ".join(f"{region}: {', '.join(names)}" for region, names in regions.items()))
+        parts = []
+        for region, plans in regions_of(atlas, group):
+            names = dict.fromkeys(atlas.countries[p.country.lower()].name for p in plans)
+            parts.append(f"{region_name(region)}: {', '.join(names)}")
+        out.append("; ".join(parts))
     return out
 
 
