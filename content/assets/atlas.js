@@ -373,8 +373,25 @@
 
   /** Search: the header button and the keys / and s open the dialog of search.js, loaded then and not before;
       arriving from a search result (?pagefind-highlight=…), the words found are marked on the page. */
+  var typedAhead = null; // keys typed while search.js loads: the dialog starts with them, none is lost
+  function typeAhead(event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+    if (event.key.length === 1) typedAhead += event.key;
+    else if (event.key === "Backspace") typedAhead = typedAhead.slice(0, -1);
+    else return;
+    event.preventDefault();
+  }
   function openSearch() {
-    load("search.js").then(function () { window.atlasSearch.open(); });
+    if (typedAhead !== null) return;
+    typedAhead = "";
+    document.addEventListener("keydown", typeAhead, true);
+    load("search.js").finally(function () {
+      document.removeEventListener("keydown", typeAhead, true);
+    }).then(function () {
+      var typed = typedAhead;
+      typedAhead = null;
+      window.atlasSearch.open(typed, true);
+    }, function () { typedAhead = null; });
   }
   function searchBoot() {
     var form = document.querySelector("[data-atlas-search]");

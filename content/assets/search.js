@@ -280,12 +280,15 @@
     return li;
   }
 
-  function open(text) {
+  /** Open the dialog, with `text` in the box if given: selected, or with the caret after it when the reader typed it
+      (`typed`: keys pressed while this file loaded, which the next key must follow, not replace). */
+  function open(text, typed) {
     if (!dialog) build();
     if (!dialog.open) dialog.showModal();
     if (text) input.value = text;
     input.focus();
-    input.select();
+    if (typed && text) input.setSelectionRange(text.length, text.length);
+    else input.select();
     // Reopened on the query whose results it shows: nothing to search again (and the list stays as the reader left it).
     // Otherwise the list shows older words' results, which the reader could open by mistake: they go, and the search
     // runs at once.

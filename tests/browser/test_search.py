@@ -101,6 +101,33 @@ def test_enter_opens_a_result_for_every_word_typed(page: Page) -> None:
     _expect(page.locator(".md-content mark.atlas-hit", has_text="NATC").first).to_be_visible()
 
 
+def test_keys_typed_before_the_dialog_appears_reach_the_box(page: Page) -> None:
+    """A reader who presses "/" and types at once, while search.js still loads (here: held back 1.5 s), finds every
+    key in the box, caret after them, and the next key adds to the words instead of replacing them."""
+    page.add_init_script("""(() => {
+      const append = Node.prototype.appendChild;
+      Node.prototype.appendChild = function (node) {
+        if (node.tagName === "SCRIPT" && /\\/search\\.js$/.test(node.src)) {
+          setTimeout(() => append.call(this, node), 1500);
+          return node;
+        }
+        return append.call(this, node);
+      };
+    })()""")
+    page.goto("/")
+    page.keyboard.press("/")
+    page.keyboard.type("shelterx", delay=20)
+    page.keyboard.press("Backspace")
+    assert page.locator("dialog[open]").count() == 0  # typed before the dialog appeared
+    box = page.locator("#atlas-search-query")
+    _expect(box).to_be_focused()
+    _expect(box).to_have_value("shelter")
+    page.keyboard.type("s")
+    _expect(box).to_have_value("shelters")
+    _expect(page.locator(".atlas-search-result a").first).to_have_attribute(
+        "href", re.compile(r"pagefind-highlight=shelters"))
+
+
 def test_reopened_dialog_drops_results_for_other_words(page: Page) -> None:
     """A dialog closed before its last words were searched opens on their results, never on older words' ones."""
     page.goto("/")
