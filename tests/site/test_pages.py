@@ -135,8 +135,10 @@ def test_every_page_has_sharing_tags_and_an_existing_preview_image(built_site: P
         if page.refresh:
             continue  # a retired address: it leads on to the current page
         where = path.relative_to(built_site)
-        # The 404 page is served at any missing address: it has no address of its own.
+        # The 404 page is served at any missing address: it has no address of its own, and says none (an empty
+        # og:url would make a shared link preview point nowhere).
         expected = [k for k in required if k != "og:url"] if path.name == "404.html" else required
+        assert path.name != "404.html" or "og:url" not in page.meta, where
         assert path.name == "404.html" or "canonical" in page.links, where
         assert [k for k in expected if not page.meta.get(k)] == [], where
         src = page.meta["og:image"]  # relative without SITE_URL; the 404 page's addresses start at the root
