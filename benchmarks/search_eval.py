@@ -137,9 +137,10 @@ def evaluate(page: Page, queries: list[Query]) -> Evaluation:
     return out
 
 
-def first_query_weight(page: Page, text: str, site: Path) -> dict[str, int]:
+def first_query_weight(page: Page, text: str, site: Path) -> tuple[dict[str, int], int]:
     """Bytes of every search file a fresh reader's first query downloads (their size as served, uncompressed by the
-    server: Pagefind's index files are gzip at rest), by kind of file. Nothing may load before search is opened."""
+    server: Pagefind's index files are gzip at rest), by kind of file, and the number of files. Nothing may load
+    before search is opened."""
     paths: list[str] = []
 
     def record(request: Any) -> None:
@@ -163,7 +164,7 @@ def first_query_weight(page: Page, text: str, site: Path) -> dict[str, int]:
                 else "filters" if "/filter/" in path else "metadata" if name.endswith(".pf_meta")
                 else "wasm" if name.startswith("wasm.") else name)
         sizes[kind] += (site / path.lstrip("/")).stat().st_size
-    return dict(sizes)
+    return dict(sizes), len(dict.fromkeys(paths))
 
 
 def latency(page: Page, texts: list[str]) -> list[float]:
@@ -223,9 +224,9 @@ def report(browser: Browser, url: str, site: Path, queries: list[Query], misses:
     lines = [result.table(), ""] if result else []
     for text in FIRST_QUERIES:
         context = browser.new_context(base_url=url)
-        weight = first_query_weight(context.new_page(), text, site)
+        weight, files = first_query_weight(context.new_page(), text, site)
         context.close()
-        lines.append(f"First query {text!r}, bytes downloaded: {sum(weight.values()):,} ("
+        lines.append(f"First query {text!r}, {files} files, bytes downloaded: {sum(weight.values()):,} ("
                      + ", ".join(f"{k} {v:,}" for k, v in sorted(weight.items())) + ")")
     context = browser.new_context(base_url=url)
     times = latency(context.new_page(), ["security shelter", "1.1.3", "NATC", "Durres", "awareness campaigns"])
