@@ -14,7 +14,7 @@ from ..data.records import Records
 from .charts import Chart
 from .page import link, mark_acronyms, src_of
 from .related import related_index
-from .render import environment
+from .render import abbr_tags, environment
 
 
 class SiteBuilder:
@@ -29,6 +29,7 @@ class SiteBuilder:
         self.files: dict[str, bytes] = {}
         self.offline_zip: bytes | None = None
         self._acronyms: dict[str, dict[str, str]] = {}
+        self._abbr: dict[str, dict[str, str]] = {}
         self.linked_ranges: dict[str, set[tuple[int, int]]] = {}  # plan id → line ranges that pages link to
 
     def render(self, template: str, **context: Any) -> str:
@@ -46,7 +47,9 @@ class SiteBuilder:
 
     def with_abbreviations(self, code: str, body: str) -> str:
         """Acronym tooltips on the country's acronyms in the page's data text (never on the page's own labels)."""
-        return mark_acronyms(body, self.acronyms(code))
+        if code not in self._abbr:
+            self._abbr[code] = abbr_tags(self.env, self.acronyms(code))
+        return mark_acronyms(body, self._abbr[code])
 
     def source_href(self, plan: Plan, source: Source | None, *texts: str | None) -> Markup | None:
         """Docs-relative link to the line (or lines) an item is printed on, or None where the source text or the line

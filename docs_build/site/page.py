@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -51,20 +50,19 @@ def whole_words_in(words: tuple[str, ...], text: str) -> set[str]:
 
 
 @lru_cache(maxsize=64)
-def _escaped_acronyms(names: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
-    """A pattern for the acronyms as escaped data text holds them (M&E as M&amp;E), and each one's <abbr> tag."""
-    tags = {html.escape(a): f'<abbr title="{html.escape(one_line(name), quote=True)}">{html.escape(a)}</abbr>'
-            for a, name in names}
-    alternatives = "|".join(re.escape(a) for a in sorted(tags, key=len, reverse=True))
-    return re.compile(rf"(?<![\w&#])(?:{alternatives})(?!\w)"), tags  # never inside an entity such as &amp;
+def _acronym_pattern(escaped: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern for the acronyms as escaped data text holds them (M&E as M&amp;E), never inside an entity."""
+    alternatives = "|".join(re.escape(a) for a in sorted(escaped, key=len, reverse=True))
+    return re.compile(rf"(?<![\w&#])(?:{alternatives})(?!\w)")
 
 
-def mark_acronyms(body: str, names: dict[str, str]) -> str:
-    """Give each acronym its tooltip (<abbr>) where the page's data text first uses it, as HTML advises (WCAG H28);
-    template text and attributes get none. Marking every use made a long plan page 22 kB heavier."""
-    if not names:
+def mark_acronyms(body: str, tags: dict[str, str]) -> str:
+    """Give each acronym its tooltip where the page's data text first uses it, as HTML advises (WCAG H28); template
+    text and attributes get none. tags: each acronym as escaped text holds it, and its <abbr> element (rendered from
+    overrides/atlas/_abbr.html). Marking every use made a long plan page 22 kB heavier."""
+    if not tags:
         return body
-    pattern, tags = _escaped_acronyms(tuple(sorted(names.items())))
+    pattern = _acronym_pattern(tuple(sorted(tags)))
     seen: set[str] = set()
 
     def first(match: re.Match[str]) -> str:

@@ -196,3 +196,15 @@ def budget_years(table: Any) -> list[tuple[Any, str]]:
     amounts = [a for row in table.rows for a in row.amounts] + list(table.totals)
     keys = {(a.year, a.currency) for a in amounts}
     return sorted(keys, key=lambda k: (k[1], k[0] or 0))
+
+
+def abbr_tags(env: jinja2.Environment, names: dict[str, str]) -> dict[str, str]:
+    """Each acronym as escaped data text holds it (M&E as M&amp;E), and its <abbr> element from _abbr.html. The
+    values are escaped here, without the data-run marks of the page environment's finalize: the element goes inside
+    a data run."""
+    template = env.get_template("_abbr.html")
+    out = {}
+    for acronym, name in names.items():
+        escaped = html.escape(acronym, quote=True)
+        out[escaped] = template.render(acronym=Markup(escaped), name=Markup(html.escape(one_line(name)))).strip()
+    return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import shutil
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from docs_build.data.atlas import build_atlas
 from docs_build.data.walk import activities
 from docs_build.site.page import mark_acronyms, whole_words_in
-from docs_build.site.render import data_runs, md_text
+from docs_build.site.render import abbr_tags, data_runs, environment, md_text
 from tests.conftest import FIXTURES, ROOT, mkdocs_build
 
 KOSOVO = "plans/xk-2011-2014"
@@ -64,10 +65,12 @@ def test_acronyms_are_found_as_whole_words(text: str, found: set[str]) -> None:
 def test_acronyms_are_marked_in_escaped_data_text_only() -> None:
     """Data text reaches the page's Markdown escaped: an acronym with a joiner is found; labels and attributes never."""
     names = {"M&E": "Monitoring", "ILO-IPEC": "IPEC of the ILO", "MIA": "Ministry", "UN": "United Nations",
-             "Activity": "Not an acronym", "amp": "Not in entities"}
+             "Activity": "Not an acronym", "amp": "Not in entities", 'Q"<': 'Quote "and" <b>'}
     body = (f"Activity {md_text('the M&E plan, ILO-IPEC and MIA (UNICEF), an Activity')} "
             f'<span title="{md_text("MIA")}">x</span>')
-    marked = mark_acronyms(body, names)
+    tags = abbr_tags(environment(ROOT / "overrides/atlas"), names)
+    assert tags[html.escape('Q"<')] == '<abbr title="Quote &quot;and&quot; &lt;b&gt;">Q&quot;&lt;</abbr>'  # escaped
+    marked = mark_acronyms(body, tags)
     assert [part for part, is_data in data_runs(marked) if is_data] == [
         'the <abbr title="Monitoring">M&amp;E</abbr> plan, <abbr title="IPEC of the ILO">ILO-IPEC</abbr> and '
         '<abbr title="Ministry">MIA</abbr> (UNICEF), an <abbr title="Not an acronym">Activity</abbr>', "MIA"]
