@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     cut = argv.index("--") if "--" in argv else len(argv)
     args = parser.parse_args(argv[:cut])
-    ballast = [(i, [i]) for i in range(args.ballast)]
+    _ballast = [(i, [i]) for i in range(args.ballast)]  # held until the process ends
     if args.mode == "nogc":
         gc.disable()
     elif args.mode == "freeze":
@@ -31,10 +31,7 @@ def main(argv: list[str] | None = None) -> None:
     sys.argv = ["mkdocs", "build", "-q", *argv[cut + 1:]]
     from mkdocs.__main__ import cli
 
-    try:
-        cli()
-    finally:
-        del ballast
+    cli()
 
 
 if __name__ == "__main__":
