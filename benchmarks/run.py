@@ -1,6 +1,7 @@
 """Benchmark of issue 11: build time, pages, memory, search index and page weight at 1×, 10×, 30× the data.
 
-Usage: .venv/bin/python benchmarks/run.py [--scales 1 10 30] [--data DIR] [--out FILE] [--strict] [--root DIR]
+Usage: .venv/bin/python benchmarks/run.py [--scales 1 10 30] [--bracket] [--data DIR] [--out FILE] [--strict]
+       [--root DIR]
 
 For every scale N it makes a synthetic corpus (the data folder with every country and plan copied N-1 more
 times under user-assigned country codes), validates it with `python -m docs_build check`, then builds it
@@ -8,7 +9,8 @@ twice with the real build (`mkdocs build --strict` with the project's hooks) and
 MkDocs + Material site of the same pages written out as Markdown (same theme, overrides, extensions and
 nav, no hooks). The faster of the runs counts; peak memory is the larger: the most the build's process and the
 processes it runs (Pagefind) hold at one moment, sampled every 0.2 s, beside the MkDocs process's own peak and
-Pagefind's own peak (indexing the built site again). Targets print as PASS/FAIL lines;
+Pagefind's own peak (indexing the built site again). With --bracket, 1× is built again after each larger scale, and
+time per page at that scale is compared with the 1× runs just before and after it. Targets print as PASS/FAIL lines;
 the exit status is 0 unless --strict is given and a target fails (2 when a corpus or a build fails).
 Sizes are decimal: kB = 1000 bytes, MB = 10^6, GB = 10^9.
 """
@@ -326,6 +328,17 @@ class Scale:
     atlas: Build
     plain: Build
     prepare: float
+    setup: Setup
+    # Per-page wall and CPU seconds of the 1× runs just before and after this scale (--bracket), by kind.
+    baseline: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    def growth(self, one: Scale, kind: str, cpu: bool = False) -> float:
+        """Time per page ÷ time per page at 1×: against the bracketing 1× runs when measured, else the fastest."""
+        mine = getattr(self, kind)
+        if kind in self.baseline:
+            return (mine.cpu_per_page if cpu else mine.per_page) / self.baseline[kind][cpu]
+        return (mine.cpu_per_page / getattr(one, kind).cpu_per_page if cpu
+                else mine.per_page / getattr(one, kind).per_page)
 
     @property
     def overhead(self) -> float:
@@ -367,6 +380,34 @@ def time_search(root: Path, site: Path, env: dict[str, str], log: Path,
     return wall - base_wall, cpu - base_cpu, memory.largest  # the Python parent is small: the largest is Pagefind
 
 
+@dataclass
+class Setup:
+    """How one scale is built: its work folder, environment and the two build commands."""
+
+    root: Path
+    work: Path
+    env: dict[str, str]
+    commands: dict[str, list[str]]
+    timeout: float
+
+
+def build_once(setup: Setup, kind: str, build: Build, label: str) -> Path:
+    """Build one kind once from a clean site folder; record its wall and CPU time, load and memory."""
+    site = setup.work / f"site-{kind}"
+    shutil.rmtree(site, ignore_errors=True)
+    wall, cpu, memory = run_build(setup.commands[kind] + ["-d", str(site)], setup.root, setup.env,
+                                  setup.work / f"{kind}.log", setup.timeout)
+    build.times.append(wall)
+    build.cpus.append(cpu)
+    build.loads.append(os.getloadavg()[0])
+    build.peak = max(build.peak, memory.together)
+    build.own = max(build.own, memory.own)
+    print(f"  {kind:5} {label}: {wall:7.2f} s, CPU {cpu:7.2f} s, peak {memory.together / 1e6:6.0f} MB "
+          f"(MkDocs process {memory.own / 1e6:.0f} MB, largest process {memory.largest / 1e6:.0f} MB), "
+          f"load {build.loads[-1]:.2f}", flush=True)
+    return site
+
+
 def bench_scale(n: int, root: Path, src: Path, work: Path, repeat: int, timeout: float) -> Scale:
     """Make the corpus of one scale, then build it both ways `repeat` times, interleaved."""
     work.mkdir(parents=True)
@@ -377,34 +418,37 @@ def bench_scale(n: int, root: Path, src: Path, work: Path, repeat: int, timeout:
     print(f"{n}×: {counts.get('plan', 0)} plan(s), {counts.get('pillar', 0)} pillar(s), "
           f"{counts.get('countr', 0)} country(ies) in {data}", flush=True)
     cfg = plain_project(root, data, work / "plain")
-    env = environment(root, data)
-    builds = {"atlas": Build(), "plain": Build()}
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
-    commands = {"atlas": mkdocs + ["-f", str(root / "mkdocs.yml")], "plain": mkdocs + ["-f", str(cfg)]}
+    setup = Setup(root, work, environment(root, data),
+                  {"atlas": mkdocs + ["-f", str(root / "mkdocs.yml")], "plain": mkdocs + ["-f", str(cfg)]}, timeout)
+    builds = {"atlas": Build(), "plain": Build()}
     for i in range(repeat):
         for kind, build in builds.items():
-            site = work / f"site-{kind}"
-            shutil.rmtree(site, ignore_errors=True)
-            wall, cpu, memory = run_build(commands[kind] + ["-d", str(site)], root, env, work / f"{kind}.log",
-                                          timeout)
-            build.times.append(wall)
-            build.cpus.append(cpu)
-            build.loads.append(os.getloadavg()[0])
-            build.peak = max(build.peak, memory.together)
-            build.own = max(build.own, memory.own)
-            print(f"  {kind:5} run {i + 1}: {wall:7.2f} s, CPU {cpu:7.2f} s, peak {memory.together / 1e6:6.0f} MB "
-                  f"(MkDocs process {memory.own / 1e6:.0f} MB, largest process {memory.largest / 1e6:.0f} MB), "
-                  f"load {build.loads[-1]:.2f}", flush=True)
+            site = build_once(setup, kind, build, f"run {i + 1}")
             if i == repeat - 1:
                 measure_site(site, build)
                 if kind == "atlas":
-                    wall, cpu, build.search_peak = time_search(root, site, env, work / "pagefind.log", timeout)
+                    wall, cpu, build.search_peak = time_search(root, site, setup.env, work / "pagefind.log", timeout)
                     build.search = (wall, cpu)
                     print(f"  search indexing alone (Pagefind, again on the built site): {build.search[0]:.2f} s, "
                           f"CPU {build.search[1]:.2f} s, peak {build.search_peak / 1e6:.0f} MB", flush=True)
     prepare = min(time_prepare(root, data) for _ in range(repeat))
     print(f"  prepare() alone: {prepare:.2f} s", flush=True)
-    return Scale(n, counts, builds["atlas"], builds["plain"], prepare)
+    return Scale(n, counts, builds["atlas"], builds["plain"], prepare, setup)
+
+
+def bracket(one: Scale, s: Scale) -> None:
+    """Build 1× once more, both ways, right after scale `s`; `s` is then compared with the 1× runs on either side.
+
+    A VM's speed drifts over an hour's run (neighbours, caches, thermal): a 1× build minutes before a 30× one and
+    another right after it bracket the conditions the 30× build ran in, where the fastest 1× run of the hour does not.
+    """
+    before = {kind: (b.times[-1], b.cpus[-1]) for kind, b in (("atlas", one.atlas), ("plain", one.plain))}
+    print(f"1× again, after {s.n}×:", flush=True)
+    for kind, build in (("atlas", one.atlas), ("plain", one.plain)):
+        build_once(one.setup, kind, build, f"after {s.n}×")
+        wall, cpu = before[kind]
+        s.baseline[kind] = ((wall + build.times[-1]) / 2 / build.pages, (cpu + build.cpus[-1]) / 2 / build.pages)
 
 
 def pair(scale: Scale, fmt: str, value: Any) -> str:
@@ -415,11 +459,13 @@ def pair(scale: Scale, fmt: str, value: Any) -> str:
 def table(scales: list[Scale]) -> str:
     """The results as a Markdown table: metrics down, scales across, each cell Plan Atlas / plain MkDocs."""
     base = next((s for s in scales if s.n == 1), None)
+    bracketed = any(s.baseline for s in scales)
 
-    def growth(s: Scale, kind: str, attr: str = "per_page") -> str:
-        if base is None:
-            return "–"
-        return f"{getattr(getattr(s, kind), attr) / getattr(getattr(base, kind), attr):.2f}×"
+    def growth(s: Scale, kind: str, cpu: bool = False) -> str:
+        return "–" if base is None else f"{s.growth(base, kind, cpu):.2f}×"
+
+    def fastest(s: Scale, kind: str) -> str:
+        return "–" if base is None else f"{getattr(s, kind).per_page / getattr(base, kind).per_page:.2f}×"
 
     rows: list[tuple[str, Any]] = [
         ("plans · pillars · countries", lambda s: f"{s.counts.get('plan', 0)} · {s.counts.get('pillar', 0)} · "
@@ -431,9 +477,13 @@ def table(scales: list[Scale]) -> str:
         ("**overhead** (Plan Atlas ÷ plain), wall · CPU", lambda s: f"**{s.overhead:.2f}×** · {s.cpu_overhead:.2f}×"),
         ("of which `prepare()` (load, validate, render Markdown), s", lambda s: f"{s.prepare:.2f}"),
         ("time per page, ms", lambda s: pair(s, "{:.1f}", lambda b: b.per_page * 1000)),
-        ("time per page vs 1×", lambda s: f"{growth(s, 'atlas')} / {growth(s, 'plain')}"),
-        ("CPU time per page vs 1×", lambda s: f"{growth(s, 'atlas', 'cpu_per_page')} / "
-                                              f"{growth(s, 'plain', 'cpu_per_page')}"),
+        ("time per page vs 1×" + (" (the 1× runs just before and after)" if bracketed else ""),
+         lambda s: f"{growth(s, 'atlas')} / {growth(s, 'plain')}"),
+        ("CPU time per page vs 1×", lambda s: f"{growth(s, 'atlas', True)} / {growth(s, 'plain', True)}"),
+    ]
+    if bracketed:
+        rows.append(("time per page vs the fastest 1× run", lambda s: f"{fastest(s, 'atlas')} / {fastest(s, 'plain')}"))
+    rows += [
         ("of which search indexing (Pagefind), s, wall · CPU", lambda s: f"{s.atlas.search[0]:.2f} · "
                                                                         f"{s.atlas.search[1]:.2f}"),
         ("search indexing ÷ rest of the build, wall · CPU", lambda s: f"{s.search_share[0]:.1%} · "
@@ -498,11 +548,12 @@ def targets(scales: list[Scale]) -> list[tuple[bool | None, str]]:
         if s.n == 1:
             continue
         if one:
-            g = s.atlas.per_page / one.atlas.per_page
-            g_cpu = s.atlas.cpu_per_page / one.atlas.cpu_per_page
+            g, g_cpu = s.growth(one, "atlas"), s.growth(one, "atlas", cpu=True)
+            against = ("against the 1× runs just before and after it; against the fastest 1× run "
+                       f"{s.atlas.per_page / one.atlas.per_page:.2f}×, " if s.baseline else "")
             out.append(timed(g <= MAX_PER_PAGE_GROWTH, g_cpu <= MAX_PER_PAGE_GROWTH,
                              f"time per page grows ≤ {MAX_PER_PAGE_GROWTH}× from 1× to {s.n}×: {g:.2f}× "
-                             f"(CPU {g_cpu:.2f}×; plain MkDocs {s.plain.per_page / one.plain.per_page:.2f}×)"))
+                             f"({against}CPU {g_cpu:.2f}×; plain MkDocs {s.growth(one, 'plain'):.2f}×)"))
             m = s.atlas.median / one.atlas.median
             out.append((m <= 1.1, f"median page at {s.n}× within 10 % of 1×: {m:.2f}× "
                                   f"({one.atlas.median / 1e3:.1f} → {s.atlas.median / 1e3:.1f} kB)"))
@@ -541,6 +592,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="also write the results to this Markdown file")
     parser.add_argument("--repeat", type=int, default=2, help="runs per build; the fastest counts (default 2)")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds before a build is killed")
+    parser.add_argument("--bracket", action="store_true",
+                        help="build 1× again after each larger scale and compare each scale's time per page with the "
+                             "1× runs just before and after it (a VM's speed drifts over a long run)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (corpora, sites, logs)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
     args = parser.parse_args(argv)
@@ -551,8 +605,11 @@ def main(argv: list[str] | None = None) -> int:
     src = (args.data or Path(os.environ.get("PLAN_ATLAS_DATA") or root / "data")).resolve()
     work = Path(tempfile.mkdtemp(prefix="plan-atlas-bench-"))
     try:
-        scales = [bench_scale(n, root, src, work / f"x{n}", args.repeat, args.timeout)
-                  for n in sorted(set(args.scales))]
+        scales = []
+        for n in sorted(set(args.scales)):
+            scales.append(bench_scale(n, root, src, work / f"x{n}", args.repeat, args.timeout))
+            if args.bracket and n > 1 and scales[0].n == 1:
+                bracket(scales[0], scales[-1])
     except (BenchError, subprocess.CalledProcessError) as exc:
         print(f"benchmark failed: {exc}", file=sys.stderr)
         return 2
