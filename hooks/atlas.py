@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -18,13 +19,15 @@ from docs_build.site import publish
 from docs_build.site.build import StoredSite, prepare_into
 from docs_build.site.meta import site_url_warning
 from docs_build.site.offline import file_links
-from docs_build.site.search import SearchIndexError, index_site
+from docs_build.site.search import BackgroundIndex, SearchIndexError, index_site
 from docs_build.site.store import Held, build_folder
 
 _site: StoredSite | None = None
 _command: tuple[str, bool] = ("", False)
 _publish: tuple[Path, Path] | None = None  # (staging folder, site_dir) of a `mkdocs build` under way
 _held = Held()
+_background = BackgroundIndex()  # `mkdocs serve`: search is indexed while the edited page is already served
+log = logging.getLogger("mkdocs.hooks.atlas")
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -92,8 +95,17 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    """`mkdocs serve`: a build starts writing only once the previous build's search index is written."""
+    _background.wait()
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    """Index the written site for search (Pagefind); a build whose indexing fails, fails."""
+    """Index the written site for search (Pagefind); a build whose indexing fails, fails. Under `mkdocs serve` the
+    index is written in the background, so that an edit shows without waiting for it."""
+    if _command[0] == "serve":
+        _background.start(Path(config.site_dir), log.error)
+        return
     try:
         index_site(Path(config.site_dir))
     except SearchIndexError as exc:
@@ -115,11 +127,14 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_shutdown() -> None:
-    """After a build that did not fail, the staging folder replaces site_dir."""
+    """After a build that did not fail, the staging folder replaces site_dir; a live preview's indexing finishes."""
     global _publish
+    _background.wait()
     if _publish:
         publish.swap_in(*_publish)
         _publish = None
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """The page is written: its HTML is not needed any more. In the offline copy, folder links of the generated HTML
     open the folder's index.html."""

@@ -24,6 +24,8 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -137,7 +139,6 @@ def index_site(site_dir: Path, per_shard: int = SHARD_PAGES) -> SearchIndex:
     others none (Pagefind would index those others whole, navigation and all)."""
     release_memory()
     bundle = site_dir / BUNDLE
-    shutil.rmtree(bundle, ignore_errors=True)
     groups = shards(site_dir, per_shard)
     further = [f"shard-{n}/" for n in range(2, len(groups) + 1)]
     # Each run writes outside the folder it indexes (Pagefind is slower writing inside it: 3.5 s more for a shard of
@@ -150,6 +151,7 @@ def index_site(site_dir: Path, per_shard: int = SHARD_PAGES) -> SearchIndex:
         if unmarked and len(unmarked) < len(runs):
             raise SearchIndexError(f"search index shards {unmarked} of {len(runs)} hold no page marked "
                                    "data-pagefind-body: Pagefind indexed their pages whole")
+        shutil.rmtree(bundle, ignore_errors=True)  # the previous bundle serves searches until the new one is ready
         shutil.move(outs[0], bundle)
         for name, out in zip(further, outs[1:], strict=True):
             _trim_shard(out)
@@ -159,3 +161,30 @@ def index_site(site_dir: Path, per_shard: int = SHARD_PAGES) -> SearchIndex:
         (bundle / name).unlink(missing_ok=True)
     (bundle / SHARDS).write_text(json.dumps(further), encoding="utf-8")
     return SearchIndex(bundle, pages)
+
+
+class BackgroundIndex:
+    """Index one build after another in a background thread (live preview): the edited page is served as soon as it
+    is written, and search catches up a moment later. The next build waits for it (`wait`) before it writes."""
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+
+    def start(self, site_dir: Path, report: Callable[[str], None]) -> None:
+        """Index site_dir in the background once the previous indexing has finished; report a failure's message."""
+        self.wait()
+
+        def work() -> None:
+            try:
+                index_site(site_dir)
+            except SearchIndexError as exc:
+                report(f"Search indexing failed; search shows the previous build's pages.\n{exc}")
+
+        self._thread = threading.Thread(target=work, name="search-index", daemon=True)
+        self._thread.start()
+
+    def wait(self) -> None:
+        """Block until the indexing under way, if any, has written its bundle."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None

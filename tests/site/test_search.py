@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from docs_build.site.page import EXCLUDED, Search, front_matter
-from docs_build.site.search import SHARD_KEEP, SHARDS, UNUSED, SearchIndexError, index_site
+from docs_build.site.search import SHARD_KEEP, SHARDS, UNUSED, BackgroundIndex, SearchIndexError, index_site
 
 PAGE = """<!doctype html><html lang="en"><head><title>{title}</title></head><body>
 <nav>Navigation words</nav><main {body}><h1>{title}</h1><p>{text}</p><p data-pagefind-ignore>ignored words</p></main>
@@ -97,6 +97,23 @@ def test_a_failing_shard_fails_the_index(tmp_path: Path) -> None:
                                                    "utf-8")
     with pytest.raises(SearchIndexError, match="indexed 0 pages"):
         index_site(tmp_path, per_shard=2)
+
+
+def test_a_background_index_keeps_the_previous_bundle_until_the_new_one_is_written(tmp_path: Path) -> None:
+    """`mkdocs serve` indexes in the background: a failure is reported and the last good bundle stays in place."""
+    (tmp_path / "a").mkdir()
+    page = tmp_path / "a/index.html"
+    page.write_text(PAGE.format(title="Shelter", text="A security shelter", body="data-pagefind-body"), "utf-8")
+    reports: list[str] = []
+    background = BackgroundIndex()
+    background.start(tmp_path, reports.append)
+    background.wait()
+    assert reports == [] and [p["url"] for p in _fragments(tmp_path / "pagefind")] == ["/a/"]
+    page.write_text("<html><body><main data-pagefind-body></main></body></html>", "utf-8")  # nothing to index
+    background.start(tmp_path, reports.append)
+    background.wait()
+    assert len(reports) == 1 and "Search indexing failed" in reports[0] and "indexed 0 pages" in reports[0]
+    assert [p["url"] for p in _fragments(tmp_path / "pagefind")] == ["/a/"]
 
 
 def test_front_matter_search_entry() -> None:

@@ -1,4 +1,4 @@
-"""`make serve` (mkdocs serve --dirty) shows an edit to a plan's YAML on every page that prints it."""
+"""`make serve` (mkdocs serve --dirty) shows an edit to a plan's YAML on every page that prints it, then in search."""
 
 from __future__ import annotations
 
@@ -59,11 +59,21 @@ def test_make_serve_shows_an_edit_to_a_plan_on_its_pages(tmp_path: Path) -> None
             urls = [f"http://127.0.0.1:{port}/{page}" for page in PAGES]
             for url in urls:
                 wait_for(url, OLD, proc, log, 180)
+            entry = f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json"  # names the index by its hash
+            deadline = time.monotonic() + 60
+            while not (before := fetch(entry)):
+                assert time.monotonic() < deadline, "the first build's search index never showed"
+                time.sleep(0.2)
             time.sleep(1)  # the watcher starts after the first build
             pillar = data / "plans" / "xk-2011-2014" / "1-prevention.yaml"
             pillar.write_text(pillar.read_text(encoding="utf-8").replace(OLD, NEW, 1), encoding="utf-8")
             for url in urls:
                 wait_for(url, NEW, proc, log, 120)
+            # search is indexed in the background once the page is served: its index catches up with the edit
+            deadline = time.monotonic() + 60
+            while fetch(entry) in ("", before):
+                assert proc.poll() is None and time.monotonic() < deadline, log.read_text(errors="replace")[-3000:]
+                time.sleep(0.2)
         finally:
             proc.terminate()
             proc.wait(timeout=30)
