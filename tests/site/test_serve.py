@@ -5,14 +5,15 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from tests.conftest import MINIMAL, ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from edit import fetch, free_port  # noqa: E402  (the editing benchmark's HTTP helpers)
 
 OLD = "Develop thorough surveys"  # activity 1.1.1 of the minimal plan, before "with the MIA" (an acronym on pages)
 NEW = "Develop careful surveys"
@@ -24,15 +25,6 @@ def serve_arguments() -> list[str]:
     recipe = re.search(r"^serve:.*\n\t\$\(BIN\)/mkdocs (.+)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
     assert recipe, "the Makefile has no serve target running mkdocs"
     return recipe.group(1).split()
-
-
-def fetch(url: str) -> str:
-    """The page's text, or '' while the server does not answer."""
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8", errors="replace")
-    except OSError:
-        return ""
 
 
 def wait_for(url: str, text: str, proc: subprocess.Popen[bytes], log: Path, seconds: float) -> None:
@@ -47,9 +39,7 @@ def test_make_serve_shows_an_edit_to_a_plan_on_its_pages(tmp_path: Path) -> None
     assert serve_arguments()[:2] == ["serve", "--dirty"]
     data = tmp_path / "data"
     shutil.copytree(MINIMAL, data)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAN_ATLAS_DATA": str(data)}
     log = tmp_path / "serve.log"
     with open(log, "wb") as out:
