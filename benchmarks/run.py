@@ -334,11 +334,15 @@ class Scale:
 
     def growth(self, one: Scale, kind: str, cpu: bool = False) -> float:
         """Time per page ÷ time per page at 1×: against the bracketing 1× runs when measured, else the fastest."""
+        if kind not in self.baseline:
+            return self.fastest_growth(one, kind, cpu)
         mine = getattr(self, kind)
-        if kind in self.baseline:
-            return (mine.cpu_per_page if cpu else mine.per_page) / self.baseline[kind][cpu]
-        return (mine.cpu_per_page / getattr(one, kind).cpu_per_page if cpu
-                else mine.per_page / getattr(one, kind).per_page)
+        return (mine.cpu_per_page if cpu else mine.per_page) / self.baseline[kind][cpu]
+
+    def fastest_growth(self, one: Scale, kind: str, cpu: bool = False) -> float:
+        """Time per page ÷ time per page of the fastest (least CPU) 1× run."""
+        mine, base = getattr(self, kind), getattr(one, kind)
+        return mine.cpu_per_page / base.cpu_per_page if cpu else mine.per_page / base.per_page
 
     @property
     def overhead(self) -> float:
@@ -465,7 +469,7 @@ def table(scales: list[Scale]) -> str:
         return "–" if base is None else f"{s.growth(base, kind, cpu):.2f}×"
 
     def fastest(s: Scale, kind: str) -> str:
-        return "–" if base is None else f"{getattr(s, kind).per_page / getattr(base, kind).per_page:.2f}×"
+        return "–" if base is None else f"{s.fastest_growth(base, kind):.2f}×"
 
     rows: list[tuple[str, Any]] = [
         ("plans · pillars · countries", lambda s: f"{s.counts.get('plan', 0)} · {s.counts.get('pillar', 0)} · "
@@ -550,7 +554,7 @@ def targets(scales: list[Scale]) -> list[tuple[bool | None, str]]:
         if one:
             g, g_cpu = s.growth(one, "atlas"), s.growth(one, "atlas", cpu=True)
             against = ("against the 1× runs just before and after it; against the fastest 1× run "
-                       f"{s.atlas.per_page / one.atlas.per_page:.2f}×, " if s.baseline else "")
+                       f"{s.fastest_growth(one, 'atlas'):.2f}×, " if s.baseline else "")
             out.append(timed(g <= MAX_PER_PAGE_GROWTH, g_cpu <= MAX_PER_PAGE_GROWTH,
                              f"time per page grows ≤ {MAX_PER_PAGE_GROWTH}× from 1× to {s.n}×: {g:.2f}× "
                              f"({against}CPU {g_cpu:.2f}×; plain MkDocs {s.growth(one, 'plain'):.2f}×)"))
